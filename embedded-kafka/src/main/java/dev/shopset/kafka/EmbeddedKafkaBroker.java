@@ -1,0 +1,324 @@
+package dev.shopset.kafka;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Apache Kafka broker in KRaft mode (one node that is both broker and controller) bound to
+ * free loopback ports, run as a child process of this JVM.
+ *
+ * <p>The child exits when this JVM exits, whether through {@link #close()}, a shutdown hook, or a
+ * crash (it watches its standard input, which closes with its parent).
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+  private static final String READY_LINE = "Kafka Server started";
+  private static EmbeddedKafkaBroker shared;
+
+  private final Path dataDir;
+  private final boolean deleteDataOnClose;
+  private final int port;
+  private final Process process;
+  private final Path logFile;
+
+  private EmbeddedKafkaBroker(Path dataDir, boolean deleteDataOnClose, int port, Process process) {
+    this.dataDir = dataDir;
+    this.deleteDataOnClose = deleteDataOnClose;
+    this.port = port;
+    this.process = process;
+    this.logFile = dataDir.resolve("server.log");
+  }
+
+  /**
+   * The broker shared by every test in this JVM, started on first use and stopped when the JVM
+   * exits.
+   */
+  public static synchronized EmbeddedKafkaBroker shared() {
+    if (shared == null || !shared.isRunning()) {
+      shared = start(Settings.defaults());
+      EmbeddedKafkaBroker broker = shared;
+      Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "embedded-kafka-stop"));
+    }
+    return shared;
+  }
+
+  /** Starts a broker and waits until it accepts clients. */
+  public static EmbeddedKafkaBroker start(Settings settings) {
+    try {
+      boolean temporary = settings.dataDir() == null;
+      Path dataDir =
+          temporary
+              ? Files.createTempDirectory("shopset-kafka-")
+              : settings.dataDir().toAbsolutePath();
+      Files.createDirectories(dataDir);
+      int port = settings.port() > 0 ? settings.port() : freePort();
+      int controllerPort = freePort();
+      Path properties = writeProperties(dataDir, port, controllerPort, settings.partitions());
+      Path log4j = writeLog4j(dataDir);
+      Process process = launch(dataDir, properties, log4j, settings.heap());
+      EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, temporary, port, process);
+      broker.awaitReady(settings.startTimeout());
+      return broker;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the embedded Kafka broker", e);
+    }
+  }
+
+  /** {@code 127.0.0.1:port}, for {@code bootstrap.servers}. */
+  public String bootstrapServers() {
+    return "127.0.0.1:" + port;
+  }
+
+  public boolean isRunning() {
+    return process.isAlive();
+  }
+
+  /** Where the broker's own log goes; worth reading when a test fails. */
+  public Path logFile() {
+    return logFile;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Stops the broker and, for a temporary one, deletes its data. Safe to call twice. */
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (deleteDataOnClose) {
+      deleteRecursively(dataDir);
+    }
+  }
+
+  private void awaitReady(Duration timeout) throws IOException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        String tail = tailOfLog();
+        close();
+        throw new IllegalStateException(
+            "The Kafka broker exited with code " + process.exitValue() + ":\n" + tail);
+      }
+      if (logContains(READY_LINE) && accepts(port)) {
+        return;
+      }
+      try {
+        Thread.sleep(50); // polling the child's log; there is no event to wait on
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    String tail = tailOfLog();
+    close();
+    throw new IllegalStateException(
+        "The Kafka broker did not start within " + timeout + ":\n" + tail);
+  }
+
+  private boolean logContains(String text) throws IOException {
+    return Files.exists(logFile)
+        && Files.readString(logFile, StandardCharsets.UTF_8).contains(text);
+  }
+
+  private String tailOfLog() {
+    try {
+      List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return "(no broker log at " + logFile + ")";
+    }
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static Process launch(Path dataDir, Path properties, Path log4j, String heap)
+      throws IOException {
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(System.getProperty("java.home") + "/bin/java");
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.add("-Xms64m");
+    command.add("-Xmx" + heap);
+    command.add("-XX:+UseSerialGC");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-Djava.awt.headless=true");
+    command.add("-Dlog4j2.configurationFile=" + log4j);
+    command.add("-cp");
+    command.add(serverClasspath());
+    command.add(KafkaServerMain.class.getName());
+    command.add(properties.toString());
+    command.add(clusterId(dataDir));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()))
+        .start();
+  }
+
+  /** The broker's jars (written by the build) plus this module's own classes. */
+  private static String serverClasspath() throws IOException {
+    String kafkaJars;
+    try (InputStream in = EmbeddedKafkaBroker.class.getResourceAsStream("kafka-server.classpath")) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "kafka-server.classpath is missing: build the embedded-kafka module with Maven");
+      }
+      kafkaJars = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+    }
+    String own;
+    try {
+      own =
+          Path.of(KafkaServerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    return own + java.io.File.pathSeparator + kafkaJars;
+  }
+
+  /** Stable per data directory, so a persistent directory restarts as the same cluster. */
+  private static String clusterId(Path dataDir) {
+    UUID uuid = UUID.nameUUIDFromBytes(dataDir.toString().getBytes(StandardCharsets.UTF_8));
+    long msb = uuid.getMostSignificantBits();
+    long lsb = uuid.getLeastSignificantBits();
+    byte[] bytes = new byte[16];
+    for (int i = 0; i < 8; i++) {
+      bytes[i] = (byte) (msb >>> (56 - 8 * i));
+      bytes[8 + i] = (byte) (lsb >>> (56 - 8 * i));
+    }
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static Path writeProperties(Path dataDir, int port, int controllerPort, int partitions)
+      throws IOException {
+    String text =
+        String.join(
+            "\n",
+            "process.roles=broker,controller",
+            "node.id=1",
+            "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+            "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+            "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+            "controller.listener.names=CONTROLLER",
+            "inter.broker.listener.name=PLAINTEXT",
+            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            "log.dirs=" + dataDir.resolve("data"),
+            "num.partitions=" + partitions,
+            "auto.create.topics.enable=true",
+            "offsets.topic.replication.factor=1",
+            "offsets.topic.num.partitions=5",
+            "transaction.state.log.replication.factor=1",
+            "transaction.state.log.min.isr=1",
+            "share.coordinator.state.topic.replication.factor=1",
+            "share.coordinator.state.topic.min.isr=1",
+            "group.initial.rebalance.delay.ms=0",
+            "log.cleaner.backoff.ms=1000",
+            "");
+    Path file = dataDir.resolve("server.properties");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static Path writeLog4j(Path dataDir) throws IOException {
+    String text =
+        String.join(
+            "\n",
+            "Configuration:",
+            "  Appenders:",
+            "    Console:",
+            "      name: STDOUT",
+            "      PatternLayout:",
+            "        pattern: \"[%d] %p %m (%c)%n\"",
+            "  Loggers:",
+            "    Root:",
+            "      level: WARN",
+            "      AppenderRef:",
+            "        - ref: STDOUT",
+            "    Logger:",
+            "      - name: kafka.server.KafkaRaftServer",
+            "        level: INFO",
+            "",
+            "");
+    Path file = dataDir.resolve("log4j2.yaml");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a temporary directory left behind is harmless
+    }
+  }
+
+  /**
+   * How to start a broker.
+   *
+   * @param dataDir where logs and data live; {@code null} for a temporary directory removed on
+   *     close
+   * @param port the client port; 0 for a free one
+   * @param partitions default partition count of auto-created topics
+   * @param heap the broker's maximum heap, e.g. {@code 512m}
+   * @param startTimeout how long to wait for the broker to accept clients
+   */
+  public record Settings(
+      Path dataDir, int port, int partitions, String heap, Duration startTimeout) {
+    public static Settings defaults() {
+      return new Settings(null, 0, 3, "512m", Duration.ofSeconds(60));
+    }
+
+    public Settings withDataDir(Path dir) {
+      return new Settings(dir, port, partitions, heap, startTimeout);
+    }
+
+    public Settings withPort(int newPort) {
+      return new Settings(dataDir, newPort, partitions, heap, startTimeout);
+    }
+  }
+}
