@@ -1,0 +1,38 @@
+package dev.shopset.contracts.cloudevents;
+
+import dev.shopset.contracts.EventType;
+import dev.shopset.contracts.events.ShopSetEvent;
+import java.time.Instant;
+
+/**
+ * A ShopSet event with its CloudEvents 1.0 attributes, as carried in Kafka binary mode ({@code
+ * ce_*} headers, JSON body).
+ *
+ * @param id unique per distinct event: a repeat of the same content has the same id
+ * @param source the producing service, e.g. {@code /shopset/watcher}
+ */
+public record CloudEvent<T extends ShopSetEvent>(
+    String id, String source, EventType type, String subject, Instant time, T data) {
+
+  public CloudEvent {
+    if (id == null || source == null || type == null || time == null || data == null) {
+      throw new IllegalArgumentException("id, source, type, time and data are required");
+    }
+    if (!type.recordClass().isInstance(data)) {
+      throw new IllegalArgumentException(
+          type.type() + " cannot carry " + data.getClass().getName());
+    }
+  }
+
+  /** The event with a content-derived id, so the same content always gets the same id. */
+  public static <T extends ShopSetEvent> CloudEvent<T> of(String source, T data, Instant time) {
+    EventType type = EventType.of(data);
+    return new CloudEvent<>(
+        EventCodec.contentId(type, data), source, type, data.subject(), time, data);
+  }
+
+  /** The Kafka record key. */
+  public String key() {
+    return data.key();
+  }
+}
