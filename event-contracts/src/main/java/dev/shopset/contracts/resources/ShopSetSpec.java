@@ -12,7 +12,7 @@ import java.util.List;
 /** What a ShopSet declares: where its shops run, with which configuration, and the overrides. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ShopSetSpec(
-    @Required @Pattern(Names.DNS1123_SUBDOMAIN) @JsonPropertyDescription("Name of the Tier.")
+    @Required @Pattern(Names.DNS1123_LABEL) @JsonPropertyDescription("Name of the Tier.")
         String tier,
     @Required
         @Pattern(Names.DNS1123_LABEL)

@@ -21,7 +21,7 @@ public record TierSpec(
             "System repository ShopSet writes overlays and Applications to. A ShopSet on a Tier"
                 + " without one is not valid.")
         RepositoryRef systemRepository,
-    @Pattern(Names.DNS1123_SUBDOMAIN)
+    @Pattern(Names.DNS1123_LABEL)
         @JsonPropertyDescription("The Tier a Promotion of this one moves code to.")
         String promotesTo) {
 

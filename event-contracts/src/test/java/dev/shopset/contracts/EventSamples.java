@@ -1,0 +1,168 @@
+package dev.shopset.contracts;
+
+import dev.shopset.contracts.events.CommitFailed;
+import dev.shopset.contracts.events.CommitPushed;
+import dev.shopset.contracts.events.PromotionRequested;
+import dev.shopset.contracts.events.PromotionResult;
+import dev.shopset.contracts.events.RenderRemoval;
+import dev.shopset.contracts.events.RenderResult;
+import dev.shopset.contracts.events.ReplicaCounts;
+import dev.shopset.contracts.events.Rollout;
+import dev.shopset.contracts.events.RolloutFailed;
+import dev.shopset.contracts.events.RolloutProgressing;
+import dev.shopset.contracts.events.RolloutRolledBack;
+import dev.shopset.contracts.events.RolloutStarted;
+import dev.shopset.contracts.events.RolloutSucceeded;
+import dev.shopset.contracts.events.ShopSetDeleted;
+import dev.shopset.contracts.events.ShopSetDesired;
+import dev.shopset.contracts.events.ShopSetEvent;
+import dev.shopset.contracts.events.ShopSetRef;
+import dev.shopset.contracts.events.SourceChanged;
+import dev.shopset.contracts.resources.RepositoryRef;
+import dev.shopset.contracts.resources.ShopSetSpec;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One fully populated sample of every event type, for schema and round-trip tests. */
+final class EventSamples {
+
+  static final String SYSTEM = "https://git.example.com/platform/system.git";
+  static final String APP = "https://git.example.com/shop/app.git";
+  static final Instant T0 = Instant.parse("2026-11-23T10:15:30Z");
+
+  private EventSamples() {}
+
+  static ShopSetEvent of(EventType type) {
+    return switch (type) {
+      case SHOPSET_DESIRED -> desired();
+      case SHOPSET_DELETED -> new ShopSetDeleted("shops-eu", "eu-1", SYSTEM, "tier-0");
+      case RENDER_RESULT ->
+          new RenderResult(
+              "shops-eu",
+              "eu-1",
+              7,
+              SYSTEM,
+              "tier-0",
+              "shopsets/shops-eu/eu-1",
+              "apps/shops-eu-eu-1.yaml",
+              new TreeMap<>(
+                  Map.of(
+                      "shopsets/shops-eu/eu-1/kustomization.yaml", "resources: []\n",
+                      "apps/shops-eu-eu-1.yaml", "kind: Application\n")),
+              List.of(
+                  new RenderResult.Submodule("base", APP, "tier-0"),
+                  new RenderResult.Submodule(
+                      "config/standard", "https://git.example.com/shop/config.git", "tier-0")));
+      case RENDER_REMOVAL ->
+          new RenderRemoval(
+              "shops-eu",
+              "eu-1",
+              SYSTEM,
+              "tier-0",
+              "shopsets/shops-eu/eu-1",
+              "apps/shops-eu-eu-1.yaml");
+      case SOURCE_CHANGED ->
+          new SourceChanged(
+              APP,
+              "tier-0",
+              "1111111111111111111111111111111111111111",
+              "2222222222222222222222222222222222222222");
+      case COMMIT_PUSHED ->
+          new CommitPushed(
+              SYSTEM,
+              "tier-0",
+              "3333333333333333333333333333333333333333",
+              List.of(new ShopSetRef("shops-eu", "eu-1", 7)),
+              2,
+              "Render 1 ShopSet",
+              T0);
+      case COMMIT_FAILED ->
+          new CommitFailed(
+              SYSTEM,
+              "tier-0",
+              List.of(new ShopSetRef("shops-eu", "eu-1", 7)),
+              "AuthenticationFailed",
+              "The system repository refused the credentials in Secret git-system");
+      case ROLLOUT_STARTED -> new RolloutStarted(rollout(), replicas(0));
+      case ROLLOUT_PROGRESSING -> new RolloutProgressing(rollout(), replicas(2));
+      case ROLLOUT_SUCCEEDED ->
+          new RolloutSucceeded(rollout(), replicas(3), T0.plusSeconds(95), 95_000);
+      case ROLLOUT_FAILED ->
+          new RolloutFailed(
+              rollout(),
+              replicas(1),
+              T0.plusSeconds(600),
+              600_000,
+              "ProgressDeadlineExceeded",
+              "ReplicaSet \"web-7d9\" has timed out progressing.");
+      case ROLLOUT_ROLLED_BACK ->
+          new RolloutRolledBack(rollout(), replicas(3), 4, T0.plusSeconds(30), 30_000);
+      case PROMOTION_REQUESTED ->
+          new PromotionRequested(
+              "promote-tier-0-42", 1, "tier-0", "tier-1", APP, "tier-0", "tier-1");
+      case PROMOTION_RESULT ->
+          new PromotionResult(
+              "promote-tier-0-42",
+              1,
+              APP,
+              "tier-0",
+              "tier-1",
+              PromotionResult.Outcome.SUCCEEDED,
+              "4444444444444444444444444444444444444444",
+              null,
+              "tier-1 fast-forwarded to tier-0's head");
+    };
+  }
+
+  static ShopSetDesired desired() {
+    ShopSetSpec spec =
+        new ShopSetSpec(
+            "tier-0",
+            "standard",
+            List.of("shop-a", "shop-b"),
+            3,
+            new ShopSetSpec.Resources(
+                new ShopSetSpec.Quantities("250m", "256Mi"),
+                new ShopSetSpec.Quantities("1", "512Mi")),
+            List.of(new ShopSetSpec.EnvVar("FEATURE_X", "on")),
+            false,
+            new ShopSetSpec.FailureDomain(List.of("eu-west-1a", "eu-west-1b"), "eu-cluster"),
+            false);
+    return new ShopSetDesired(
+        "shops-eu",
+        "eu-1",
+        7,
+        new TreeMap<>(Map.of("shopset.dev/slack-channel", "#shops-eu")),
+        spec,
+        new ShopSetDesired.TierState(
+            "tier-0",
+            0,
+            "tier-0",
+            new RepositoryRef(APP, "deploy/base", "git-app"),
+            new RepositoryRef(SYSTEM, null, "git-system"),
+            "tier-1"),
+        new ShopSetDesired.ConfigurationState(
+            "standard",
+            new RepositoryRef(
+                "https://git.example.com/shop/config.git", "components/standard", null)));
+  }
+
+  private static Rollout rollout() {
+    return new Rollout(
+        "shops-eu",
+        "web",
+        "eu-1",
+        "tier-0",
+        5,
+        new TreeMap<>(Map.of("web", "registry.example.com/shop/web:1.4.2")),
+        new TreeMap<>(Map.of("web", "registry.example.com/shop/web:1.5.0")),
+        "#shops-eu",
+        T0);
+  }
+
+  private static ReplicaCounts replicas(int updated) {
+    return new ReplicaCounts(3, updated, updated, updated, 3 - updated);
+  }
+}
