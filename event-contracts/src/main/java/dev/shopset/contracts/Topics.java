@@ -30,6 +30,9 @@ public final class Topics {
   /** Slack message ids per rollout, owned by the notifier; compacted, keyed by rollout id. */
   public static final String NOTIFIER_MESSAGES = "shopset.notifier.messages";
 
+  /** Header of a dead-letter record that says why it could not be processed. */
+  public static final String DEAD_LETTER_REASON = "dead-letter-reason";
+
   /** How a topic is kept. */
   public enum Cleanup {
     DELETE,
