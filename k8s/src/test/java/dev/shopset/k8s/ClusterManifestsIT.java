@@ -1,0 +1,190 @@
+package dev.shopset.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.shopset.contracts.Topics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Builds the overlays with the real {@code kubectl kustomize} and checks what they promise. */
+class ClusterManifestsIT {
+
+  private static final ObjectMapper YAML = new YAMLMapper();
+  private static final Set<String> SERVICES =
+      Set.of("watcher-service", "renderer-service", "git-pusher-service", "notifier-service");
+  private static List<JsonNode> production;
+
+  @BeforeAll
+  static void build() throws Exception {
+    production = kustomize("overlays/production");
+  }
+
+  @Test
+  void everyServiceHasItsObjects() {
+    for (String kind :
+        List.of(
+            "Deployment",
+            "ServiceAccount",
+            "Service",
+            "PodDisruptionBudget",
+            "HorizontalPodAutoscaler",
+            "NetworkPolicy")) {
+      assertThat(names(production, kind)).as(kind).containsAll(SERVICES);
+    }
+    assertThat(names(production, "CustomResourceDefinition"))
+        .containsExactlyInAnyOrder(
+            "shopsets.shopset.dev",
+            "tiers.shopset.dev",
+            "configurations.shopset.dev",
+            "promotions.shopset.dev");
+    assertThat(names(production, "ServiceMonitor")).containsExactly("shopset");
+  }
+
+  @Test
+  void deploymentsAreLockedDownAndProbed() {
+    for (JsonNode deployment : ofKind(production, "Deployment")) {
+      String name = deployment.at("/metadata/name").asText();
+      JsonNode pod = deployment.at("/spec/template/spec");
+      assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).as(name).isTrue();
+      assertThat(pod.at("/serviceAccountName").asText()).isEqualTo(name);
+      for (JsonNode container : pod.get("containers")) {
+        assertThat(container.at("/resources/requests/cpu").asText()).as(name).isNotEmpty();
+        assertThat(container.at("/resources/requests/memory").asText()).as(name).isNotEmpty();
+        assertThat(container.at("/resources/limits/memory").asText()).as(name).isNotEmpty();
+        assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
+        assertThat(container.at("/securityContext/capabilities/drop").toString()).contains("ALL");
+        assertThat(container.at("/startupProbe/httpGet/path").asText())
+            .isEqualTo("/q/health/started");
+        assertThat(container.at("/livenessProbe/httpGet/path").asText())
+            .isEqualTo("/q/health/live");
+        assertThat(container.at("/readinessProbe/httpGet/path").asText())
+            .isEqualTo("/q/health/ready");
+        assertThat(container.at("/image").asText()).startsWith("registry.example.com/shopset/");
+        // every writable path is a volume; the root filesystem is read-only
+        assertThat(container.at("/volumeMounts").findValuesAsText("mountPath")).contains("/tmp");
+      }
+    }
+  }
+
+  @Test
+  void onlyTheWatcherTalksToTheKubernetesApi() {
+    List<JsonNode> bindings = new ArrayList<>(ofKind(production, "ClusterRoleBinding"));
+    bindings.addAll(ofKind(production, "RoleBinding"));
+    Set<String> boundAccounts =
+        bindings.stream()
+            .flatMap(b -> b.get("subjects").findValuesAsText("name").stream())
+            .collect(Collectors.toSet());
+    assertThat(boundAccounts).containsExactly("watcher-service");
+    for (JsonNode account : ofKind(production, "ServiceAccount")) {
+      boolean watcher = account.at("/metadata/name").asText().equals("watcher-service");
+      assertThat(account.at("/automountServiceAccountToken").asBoolean()).isEqualTo(watcher);
+    }
+    JsonNode role = ofKind(production, "ClusterRole").getFirst();
+    for (JsonNode rule : role.get("rules")) {
+      List<String> resources = new ArrayList<>();
+      rule.get("resources").forEach(r -> resources.add(r.asText()));
+      List<String> ruleVerbs = new ArrayList<>();
+      rule.get("verbs").forEach(v -> ruleVerbs.add(v.asText()));
+      if (ruleVerbs.stream().anyMatch(v -> !Set.of("get", "list", "watch").contains(v))) {
+        assertThat(resources)
+            .as("write access only to status")
+            .allMatch(r -> r.endsWith("/status"));
+      }
+      assertThat(ruleVerbs).doesNotContain("*", "delete", "create");
+    }
+  }
+
+  @Test
+  void kafkaTopicsAreExactlyTheContractsTopics() {
+    Map<String, String> topics = new TreeMap<>();
+    Map<String, Integer> partitions = new TreeMap<>();
+    for (JsonNode topic : ofKind(production, "KafkaTopic")) {
+      String name = topic.at("/spec/topicName").asText();
+      topics.put(name, topic.at("/spec/config/cleanup.policy").asText());
+      partitions.put(name, topic.at("/spec/partitions").asInt());
+      assertThat(topic.at("/metadata/namespace").asText()).isEqualTo("kafka");
+    }
+    Map<String, String> expected = new TreeMap<>();
+    Map<String, Integer> expectedPartitions = new TreeMap<>();
+    for (Topics.Topic topic : Topics.ALL) {
+      expected.put(topic.name(), topic.cleanup().policy());
+      expectedPartitions.put(topic.name(), topic.partitions());
+    }
+    assertThat(topics).isEqualTo(expected);
+    assertThat(partitions).isEqualTo(expectedPartitions);
+  }
+
+  @Test
+  void noSecretIsCommitted() {
+    assertThat(ofKind(production, "Secret")).isEmpty();
+  }
+
+  @Test
+  void oneRootApplicationPerTierSyncsTheAppsDirectory() {
+    List<JsonNode> roots = ofKind(production, "Application");
+    assertThat(roots).hasSizeGreaterThanOrEqualTo(2);
+    for (JsonNode app : roots) {
+      assertThat(app.at("/spec/source/path").asText()).isEqualTo("apps");
+      assertThat(app.at("/spec/source/targetRevision").asText())
+          .isEqualTo(app.at("/metadata/labels/shopset.dev~1tier").asText());
+      assertThat(app.at("/spec/syncPolicy/automated/prune").asBoolean()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"overlays/keda"})
+  void kedaOverlayReplacesCpuAutoscalingWithLagScaling(String overlay) throws Exception {
+    List<JsonNode> objects = kustomize(overlay);
+    assertThat(ofKind(objects, "HorizontalPodAutoscaler")).isEmpty();
+    assertThat(names(objects, "ScaledObject")).containsExactlyInAnyOrderElementsOf(SERVICES);
+  }
+
+  private static List<JsonNode> kustomize(String overlay) throws IOException, InterruptedException {
+    Path dir = Path.of("").toAbsolutePath();
+    Process process =
+        new ProcessBuilder("kubectl", "kustomize", dir.resolve(overlay).toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    byte[] out = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as("kubectl kustomize %s", overlay).isZero();
+    List<JsonNode> objects = new ArrayList<>();
+    try (JsonParser parser =
+        new YAMLFactory().createParser(new String(out, StandardCharsets.UTF_8))) {
+      var it = YAML.readValues(parser, JsonNode.class);
+      while (it.hasNext()) {
+        JsonNode node = it.next();
+        if (node != null && !node.isEmpty()) {
+          objects.add(node);
+        }
+      }
+    }
+    return objects;
+  }
+
+  private static List<JsonNode> ofKind(List<JsonNode> objects, String kind) {
+    return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+  }
+
+  private static List<String> names(List<JsonNode> objects, String kind) {
+    return ofKind(objects, kind).stream().map(o -> o.at("/metadata/name").asText()).toList();
+  }
+}
