@@ -1,0 +1,105 @@
+package dev.shopset.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Bare repositories of the local run, created and seeded with the git CLI. */
+final class GitRepositories {
+
+  private final Path root;
+
+  GitRepositories(Path root) {
+    this.root = root;
+  }
+
+  boolean exists(String name) {
+    return Files.isDirectory(root.resolve(name + ".git"));
+  }
+
+  /** Creates an empty bare repository {@code <name>.git}. */
+  void createBare(String name) throws IOException, InterruptedException {
+    Files.createDirectories(root);
+    git(root, "init", "--bare", "-q", "--initial-branch=main", name + ".git");
+  }
+
+  /**
+   * Creates {@code <name>.git} whose branches all hold {@code content} copied under {@code
+   * subdirectory}.
+   */
+  void createSeeded(String name, Path content, String subdirectory, List<String> branches)
+      throws IOException, InterruptedException {
+    createBare(name);
+    Path work = Files.createTempDirectory("shopset-seed-");
+    try {
+      git(work, "init", "-q", "--initial-branch=" + branches.getFirst());
+      copy(content, work.resolve(subdirectory));
+      git(work, "add", "-A");
+      git(
+          work,
+          "-c",
+          "user.name=ShopSet examples",
+          "-c",
+          "user.email=examples@shopset.dev",
+          "commit",
+          "-q",
+          "-m",
+          "Seed from " + content.getFileName());
+      for (String branch : branches) {
+        git(
+            work,
+            "push",
+            "-q",
+            root.resolve(name + ".git").toString(),
+            "HEAD:refs/heads/" + branch);
+      }
+    } finally {
+      delete(work);
+    }
+  }
+
+  /** {@code git log --oneline} of a branch, newest first. */
+  String log(String name, String branch, int max) throws IOException, InterruptedException {
+    return git(
+        root.resolve(name + ".git"), "log", "--oneline", "-n", Integer.toString(max), branch);
+  }
+
+  static String git(Path dir, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("git"));
+    command.addAll(List.of(args));
+    Process process =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IOException(String.join(" ", command) + " failed: " + out);
+    }
+    return out;
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+}
