@@ -5,12 +5,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.shopset.kafka.KafkaBrokerTestResource;
+import dev.shopset.notifier.slack.SlackStubResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(SlackStubResource.class)
 class HealthIT {
 
   @Test
@@ -21,7 +23,8 @@ class HealthIT {
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.name", hasItem("Kafka connection health check"));
+        .body("checks.name", hasItem("Kafka connection health check"))
+        .body("checks.name", hasItem("Slack message mapping loaded"));
   }
 
   @Test

@@ -1,0 +1,92 @@
+package dev.shopset.notifier;
+
+import dev.shopset.notifier.domain.ChannelLanes;
+import dev.shopset.notifier.domain.ChannelRouter;
+import dev.shopset.notifier.domain.NotifierMetrics;
+import dev.shopset.notifier.domain.Pacer;
+import dev.shopset.notifier.domain.ReliableSlack;
+import dev.shopset.notifier.domain.RolloutFormatter;
+import dev.shopset.notifier.domain.RolloutNotifier;
+import dev.shopset.notifier.domain.SlackLimits;
+import dev.shopset.notifier.domain.SlackPort;
+import dev.shopset.notifier.kafka.KafkaMessageStore;
+import dev.shopset.notifier.slack.LogSlack;
+import dev.shopset.notifier.slack.WebApiSlack;
+import dev.shopset.notifier.slack.WebhookSlack;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** Builds the notifier from configuration: the Slack mode, the mapping store and the lanes. */
+@Startup
+@ApplicationScoped
+public class NotifierRuntime {
+
+  private static final Logger LOG = Logger.getLogger(NotifierRuntime.class);
+  private static final Logger SLACK_LOG = Logger.getLogger("dev.shopset.notifier.slack.log");
+
+  private final KafkaMessageStore store;
+  private final ChannelLanes lanes;
+  private final String mode;
+
+  public NotifierRuntime(
+      NotifierConfig config,
+      NotifierMetrics metrics,
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    SlackPort port = port(config);
+    this.mode = port.getClass().getSimpleName();
+    LOG.infof("Slack mode: %s", mode);
+    this.store =
+        new KafkaMessageStore(
+            bootstrapServers, config.messages().topic(), config.messages().partitions());
+    NotifierConfig.Limits l = config.limits();
+    SlackLimits limits =
+        new SlackLimits(
+            l.postsPerSecondPerChannel(),
+            l.updatesPerMinute(),
+            l.updateBurst(),
+            l.initialBackoff(),
+            l.maxBackoff());
+    ReliableSlack slack = new ReliableSlack(port, limits, Pacer.SLEEP, System::nanoTime, metrics);
+    ChannelRouter router =
+        new ChannelRouter(
+            config.routing().defaultChannel(),
+            config.routing().namespaces(),
+            config.routing().tiers());
+    RolloutNotifier notifier =
+        new RolloutNotifier(new RolloutFormatter(), router, store, slack, metrics);
+    this.lanes = new ChannelLanes(notifier, slack, metrics, store.loadedLatch());
+  }
+
+  private static SlackPort port(NotifierConfig config) {
+    NotifierConfig.SlackSettings s = config.slack();
+    if (s.token().filter(t -> !t.isBlank()).isPresent()) {
+      return new WebApiSlack(s.apiUrl(), s.token().get(), s.timeout());
+    }
+    if (s.webhookUrl().filter(u -> !u.isBlank()).isPresent()) {
+      return new WebhookSlack(s.webhookUrl().get(), s.timeout());
+    }
+    return new LogSlack(SLACK_LOG::info);
+  }
+
+  public ChannelLanes lanes() {
+    return lanes;
+  }
+
+  public KafkaMessageStore store() {
+    return store;
+  }
+
+  /** {@code WebApiSlack}, {@code WebhookSlack} or {@code LogSlack}. */
+  public String mode() {
+    return mode;
+  }
+
+  @PreDestroy
+  void close() {
+    lanes.close();
+    store.close();
+  }
+}

@@ -1,0 +1,119 @@
+package dev.shopset.notifier.domain;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Slack calls within the rate limits, retried until Slack accepts or refuses for good: a token
+ * bucket per channel for posts and one for updates, Retry-After honoured, exponential backoff on
+ * 5xx and network errors, and no second post when a post's answer was lost or rate-limited.
+ */
+public final class ReliableSlack {
+
+  private final SlackPort slack;
+  private final SlackLimits limits;
+  private final Pacer pacer;
+  private final LongSupplier nanoTime;
+  private final Map<String, TokenBucket> postBuckets = new ConcurrentHashMap<>();
+  private final TokenBucket updateBucket;
+  private final NotifierMetrics metrics;
+
+  public ReliableSlack(
+      SlackPort slack,
+      SlackLimits limits,
+      Pacer pacer,
+      LongSupplier nanoTime,
+      NotifierMetrics metrics) {
+    this.slack = slack;
+    this.limits = limits;
+    this.pacer = pacer;
+    this.nanoTime = nanoTime;
+    this.metrics = metrics;
+    this.updateBucket =
+        new TokenBucket(limits.updatesPerMinute() / 60.0, limits.updateBurst(), nanoTime);
+  }
+
+  public boolean supportsUpdates() {
+    return slack.supportsUpdates();
+  }
+
+  /** Waits for the channel's update budget: lets callers coalesce what arrived meanwhile. */
+  public void awaitUpdateBudget() throws InterruptedException {
+    pacer.pause(updateBucket.reserve());
+  }
+
+  /**
+   * Posts once. When an attempt fails retryably, the next attempt first looks for the message by
+   * its marker: Slack may have posted it although the answer was a 429 or never arrived.
+   *
+   * @param maybePosted whether an earlier attempt (e.g. before a restart) may have posted it
+   */
+  public SlackPort.SlackRef post(
+      String channel, SlackMessage message, String threadTs, String marker, boolean maybePosted)
+      throws SlackException, InterruptedException {
+    boolean lookFirst = maybePosted && slack.supportsUpdates();
+    Duration backoff = limits.initialBackoff();
+    while (true) {
+      try {
+        if (lookFirst) {
+          Optional<SlackPort.SlackRef> found = slack.findPosted(channel, marker, threadTs);
+          if (found.isPresent()) {
+            metrics.duplicateAvoided();
+            return found.get();
+          }
+        }
+        pacer.pause(bucket(channel).reserve());
+        return slack.post(channel, message, threadTs, marker);
+      } catch (SlackException e) {
+        if (!e.retryable()) {
+          throw e;
+        }
+        lookFirst = slack.supportsUpdates();
+        backoff = waitAfter(e, backoff);
+      }
+    }
+  }
+
+  /** Updates a posted message, retrying until Slack accepts it. */
+  public void update(String channel, String ts, SlackMessage message, boolean budgetTaken)
+      throws SlackException, InterruptedException {
+    Duration backoff = limits.initialBackoff();
+    boolean haveToken = budgetTaken;
+    while (true) {
+      try {
+        if (!haveToken) {
+          awaitUpdateBudget();
+        }
+        haveToken = false;
+        slack.update(channel, ts, message);
+        return;
+      } catch (SlackException e) {
+        if (!e.retryable()) {
+          throw e;
+        }
+        backoff = waitAfter(e, backoff);
+      }
+    }
+  }
+
+  private Duration waitAfter(SlackException e, Duration backoff) throws InterruptedException {
+    metrics.retried(e.reason());
+    if (e.retryAfter() != null) {
+      pacer.pause(e.retryAfter());
+      return backoff;
+    }
+    // Full jitter keeps many lanes from retrying in step after a shared outage.
+    long jittered = (long) (backoff.toMillis() * (0.5 + Math.random() / 2));
+    pacer.pause(Duration.ofMillis(jittered));
+    Duration next = backoff.multipliedBy(2);
+    return next.compareTo(limits.maxBackoff()) > 0 ? limits.maxBackoff() : next;
+  }
+
+  private TokenBucket bucket(String channel) {
+    return postBuckets.computeIfAbsent(
+        channel, c -> new TokenBucket(limits.postsPerSecondPerChannel(), 1, nanoTime));
+  }
+}

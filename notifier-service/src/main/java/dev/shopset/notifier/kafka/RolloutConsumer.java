@@ -1,0 +1,67 @@
+package dev.shopset.notifier.kafka;
+
+import dev.shopset.contracts.cloudevents.CloudEvent;
+import dev.shopset.contracts.cloudevents.EventCodec;
+import dev.shopset.contracts.cloudevents.EventDecodingException;
+import dev.shopset.contracts.events.RolloutEvent;
+import dev.shopset.contracts.events.ShopSetEvent;
+import dev.shopset.notifier.NotifierRuntime;
+import dev.shopset.notifier.domain.ChannelLanes;
+import dev.shopset.notifier.domain.NotifierMetrics;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Reads {@code shopset.rollouts} and hands each event to its channel's lane; the record is acked
+ * once Slack accepted it, or nacked into {@code shopset.rollouts.dlq} (reason in the {@code
+ * dead-letter-reason} header) when it cannot be read or Slack refuses it for good.
+ */
+@ApplicationScoped
+public class RolloutConsumer {
+
+  private final ChannelLanes lanes;
+  private final NotifierMetrics metrics;
+
+  public RolloutConsumer(NotifierRuntime runtime, NotifierMetrics metrics) {
+    this.lanes = runtime.lanes();
+    this.metrics = metrics;
+  }
+
+  @Incoming("rollouts")
+  public CompletionStage<Void> consume(Message<byte[]> message) {
+    IncomingKafkaRecordMetadata<?, ?> meta =
+        message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
+    CloudEvent<ShopSetEvent> event;
+    try {
+      event = EventCodec.decode(meta.getHeaders(), message.getPayload());
+    } catch (EventDecodingException e) {
+      return refuse(message, e.problem() + ": " + e.getMessage());
+    }
+    if (!(event.data() instanceof RolloutEvent rollout)) {
+      return refuse(message, "NOT_A_ROLLOUT: " + event.type().type() + " on shopset.rollouts");
+    }
+    lanes.submit(
+        new ChannelLanes.Work(
+            event.id(),
+            rollout,
+            message::ack,
+            e -> message.nack(new DeadLetterReason(e.reason()))));
+    return CompletableFuture.completedFuture(null);
+  }
+
+  private CompletionStage<Void> refuse(Message<byte[]> message, String reason) {
+    metrics.deadLettered("undecodable");
+    return message.nack(new DeadLetterReason(reason));
+  }
+
+  /** Why a record went to the dead-letter topic; its message becomes the reason header. */
+  static final class DeadLetterReason extends RuntimeException {
+    DeadLetterReason(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+}
