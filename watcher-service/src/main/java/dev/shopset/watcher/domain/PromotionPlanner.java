@@ -1,0 +1,161 @@
+package dev.shopset.watcher.domain;
+
+import dev.shopset.contracts.events.PromotionRequested;
+import dev.shopset.contracts.events.PromotionResult;
+import dev.shopset.contracts.resources.Promotion;
+import dev.shopset.contracts.resources.PromotionStatus;
+import dev.shopset.contracts.resources.PromotionStatus.Phase;
+import dev.shopset.contracts.resources.Tier;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Decides what a Promotion needs: a request to git-pusher, a status, or nothing. */
+public final class PromotionPlanner {
+
+  /** Reason when the Promotion's Tier has no promotesTo. */
+  public static final String NO_PROMOTION_TARGET = "NoPromotionTarget";
+
+  /** Reason when the Promotion's Tier, or the Tier it promotes to, does not exist. */
+  public static final String TIER_NOT_FOUND = "TierNotFound";
+
+  private PromotionPlanner() {}
+
+  /**
+   * What to do for a Promotion.
+   *
+   * @param request the request to publish first (null: none)
+   * @param status the status to write afterwards (null: none)
+   */
+  public record Plan(PromotionRequested request, PromotionStatus status) {
+    static final Plan NOTHING = new Plan(null, null);
+  }
+
+  /** Plans a Promotion seen in the cluster; {@code tiers} gives a Tier by name or null. */
+  public static Plan plan(Promotion promotion, Function<String, Tier> tiers, Instant now) {
+    long generation = generationOf(promotion);
+    PromotionStatus status = promotion.getStatus();
+    if (status != null
+        && status.observedGeneration() != null
+        && status.observedGeneration() >= generation) {
+      return Plan.NOTHING;
+    }
+    String name = promotion.getMetadata().getName();
+    String fromTierName = promotion.getSpec() == null ? null : promotion.getSpec().tier();
+    Tier from = fromTierName == null ? null : tiers.apply(fromTierName);
+    if (from == null || from.getSpec() == null) {
+      return failed(
+          TIER_NOT_FOUND, "Tier '" + fromTierName + "' does not exist.", generation, now, null);
+    }
+    String fromBranch = from.getSpec().branchOr(fromTierName);
+    String toTierName = from.getSpec().promotesTo();
+    if (toTierName == null || toTierName.isBlank()) {
+      return failed(
+          NO_PROMOTION_TARGET,
+          "Tier '"
+              + fromTierName
+              + "' has no spec.promotesTo, so there is no Tier to promote it to. Set promotesTo"
+              + " on the Tier, then create the Promotion again.",
+          generation,
+          now,
+          fromBranch);
+    }
+    Tier to = tiers.apply(toTierName);
+    if (to == null || to.getSpec() == null) {
+      return failed(
+          TIER_NOT_FOUND,
+          "Tier '"
+              + fromTierName
+              + "' promotes to Tier '"
+              + toTierName
+              + "', which does not exist.",
+          generation,
+          now,
+          fromBranch);
+    }
+    if (from.getSpec().appRepository() == null) {
+      return failed(
+          DesiredStateJoin.NO_APP_REPOSITORY,
+          "Tier '" + fromTierName + "' has no spec.appRepository to promote from.",
+          generation,
+          now,
+          fromBranch);
+    }
+    String toBranch = to.getSpec().branchOr(toTierName);
+    var request =
+        new PromotionRequested(
+            name,
+            generation,
+            fromTierName,
+            toTierName,
+            from.getSpec().appRepository().url(),
+            fromBranch,
+            toBranch);
+    var pending =
+        new PromotionStatus(
+            Phase.Pending, fromBranch, toBranch, null, null, null, now.toString(), generation);
+    return new Plan(request, pending);
+  }
+
+  /** The status a result gives, or empty when the Promotion already says so or is newer. */
+  public static Optional<PromotionStatus> statusOf(
+      PromotionStatus current, PromotionResult result) {
+    if (current != null
+        && current.observedGeneration() != null
+        && current.observedGeneration() > result.generation()) {
+      return Optional.empty();
+    }
+    boolean ok = result.outcome() == PromotionResult.Outcome.SUCCEEDED;
+    var next =
+        new PromotionStatus(
+            ok ? Phase.Succeeded : Phase.Failed,
+            result.fromBranch(),
+            result.toBranch(),
+            result.commit(),
+            result.reason(),
+            result.message(),
+            current == null ? null : current.time(),
+            result.generation());
+    if (current != null && sameIgnoringTime(current, next)) {
+      return Optional.empty();
+    }
+    return Optional.of(next);
+  }
+
+  /** Stamps {@code status} with the time it is recorded. */
+  public static PromotionStatus at(PromotionStatus status, Instant now) {
+    return new PromotionStatus(
+        status.phase(),
+        status.fromBranch(),
+        status.toBranch(),
+        status.commit(),
+        status.reason(),
+        status.message(),
+        now.toString(),
+        status.observedGeneration());
+  }
+
+  static boolean sameIgnoringTime(PromotionStatus a, PromotionStatus b) {
+    return a.phase() == b.phase()
+        && Objects.equals(a.fromBranch(), b.fromBranch())
+        && Objects.equals(a.toBranch(), b.toBranch())
+        && Objects.equals(a.commit(), b.commit())
+        && Objects.equals(a.reason(), b.reason())
+        && Objects.equals(a.message(), b.message())
+        && Objects.equals(a.observedGeneration(), b.observedGeneration());
+  }
+
+  private static Plan failed(
+      String reason, String message, long generation, Instant now, String fromBranch) {
+    return new Plan(
+        null,
+        new PromotionStatus(
+            Phase.Failed, fromBranch, null, null, reason, message, now.toString(), generation));
+  }
+
+  private static long generationOf(Promotion promotion) {
+    Long generation = promotion.getMetadata().getGeneration();
+    return generation == null ? 0 : generation;
+  }
+}

@@ -1,0 +1,160 @@
+package dev.shopset.watcher.domain;
+
+import dev.shopset.contracts.events.CommitEvent;
+import dev.shopset.contracts.events.CommitFailed;
+import dev.shopset.contracts.events.CommitPushed;
+import dev.shopset.contracts.events.ShopSetRef;
+import dev.shopset.contracts.resources.Condition;
+import dev.shopset.contracts.resources.Conditions;
+import dev.shopset.contracts.resources.ShopSetStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Computes ShopSet status from what the watcher learns; every method returns empty when the status
+ * would say the same as it does now (conditions compared without their transition time).
+ */
+public final class ShopSetStatuses {
+
+  /** Reason of Rendered=True. */
+  public static final String RENDERED = "Rendered";
+
+  /** Reason of Committed=True. */
+  public static final String PUSHED = "Pushed";
+
+  private ShopSetStatuses() {}
+
+  /** The status with {@code valid} set and observedGeneration moved to {@code generation}. */
+  public static Optional<ShopSetStatus> withValid(
+      ShopSetStatus current, Condition valid, long generation, Instant now) {
+    ShopSetStatus base = current == null ? new ShopSetStatus(null, List.of(), null) : current;
+    ShopSetStatus next =
+        new ShopSetStatus(generation, put(base.conditions(), valid, now), base.lastCommit());
+    return same(current, next) ? Optional.empty() : Optional.of(next);
+  }
+
+  /**
+   * The status after a commit event that carries {@code ref}; empty when nothing changes or the
+   * event is older than what the status already records.
+   */
+  public static Optional<ShopSetStatus> withCommit(
+      ShopSetStatus current, CommitEvent event, ShopSetRef ref, Instant now) {
+    ShopSetStatus base = current == null ? new ShopSetStatus(null, List.of(), null) : current;
+    Condition committedNow = find(base.conditions(), Conditions.COMMITTED);
+    if (committedNow != null
+        && committedNow.observedGeneration() != null
+        && committedNow.observedGeneration() > ref.generation()) {
+      return Optional.empty();
+    }
+    String where = event.branch() + " of " + event.systemRepository();
+    Condition rendered =
+        new Condition(
+            Conditions.RENDERED,
+            Condition.TRUE,
+            RENDERED,
+            "Generation " + ref.generation() + " rendered for " + where + ".",
+            null,
+            ref.generation());
+    Condition committed;
+    ShopSetStatus.LastCommit lastCommit = base.lastCommit();
+    switch (event) {
+      case CommitPushed pushed -> {
+        committed =
+            new Condition(
+                Conditions.COMMITTED,
+                Condition.TRUE,
+                PUSHED,
+                "Commit " + shortSha(pushed.sha()) + " pushed to " + where + ".",
+                null,
+                ref.generation());
+        lastCommit =
+            new ShopSetStatus.LastCommit(
+                pushed.sha(), pushed.branch(), pushed.committedAt().toString());
+      }
+      case CommitFailed failed ->
+          committed =
+              new Condition(
+                  Conditions.COMMITTED,
+                  Condition.FALSE,
+                  failed.reason(),
+                  failed.message(),
+                  null,
+                  ref.generation());
+    }
+    List<Condition> conditions = put(put(base.conditions(), rendered, now), committed, now);
+    ShopSetStatus next = new ShopSetStatus(base.observedGeneration(), conditions, lastCommit);
+    return same(current, next) ? Optional.empty() : Optional.of(next);
+  }
+
+  /** Whether two statuses say the same, ignoring when conditions last changed. */
+  public static boolean same(ShopSetStatus a, ShopSetStatus b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    if (!Objects.equals(a.observedGeneration(), b.observedGeneration())
+        || !Objects.equals(a.lastCommit(), b.lastCommit())) {
+      return false;
+    }
+    List<Condition> left = a.conditions() == null ? List.of() : a.conditions();
+    List<Condition> right = b.conditions() == null ? List.of() : b.conditions();
+    if (left.size() != right.size()) {
+      return false;
+    }
+    for (Condition condition : left) {
+      if (!condition.sameAs(find(right, condition.type()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Replaces the condition of the same type; its transition time moves only when its status does.
+   */
+  static List<Condition> put(List<Condition> conditions, Condition update, Instant now) {
+    List<Condition> result = new ArrayList<>();
+    boolean replaced = false;
+    for (Condition existing : conditions == null ? List.<Condition>of() : conditions) {
+      if (existing.type().equals(update.type())) {
+        result.add(stamped(update, existing, now));
+        replaced = true;
+      } else {
+        result.add(existing);
+      }
+    }
+    if (!replaced) {
+      result.add(stamped(update, null, now));
+    }
+    return List.copyOf(result);
+  }
+
+  private static Condition stamped(Condition update, Condition existing, Instant now) {
+    String time =
+        existing != null
+                && existing.status().equals(update.status())
+                && existing.lastTransitionTime() != null
+            ? existing.lastTransitionTime()
+            : now.toString();
+    return new Condition(
+        update.type(),
+        update.status(),
+        update.reason(),
+        update.message(),
+        time,
+        update.observedGeneration());
+  }
+
+  static Condition find(List<Condition> conditions, String type) {
+    if (conditions == null) {
+      return null;
+    }
+    return conditions.stream().filter(c -> c.type().equals(type)).findFirst().orElse(null);
+  }
+
+  private static String shortSha(String sha) {
+    return sha.length() > 12 ? sha.substring(0, 12) : sha;
+  }
+}

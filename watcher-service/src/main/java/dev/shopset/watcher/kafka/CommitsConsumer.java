@@ -1,0 +1,60 @@
+package dev.shopset.watcher.kafka;
+
+import dev.shopset.contracts.cloudevents.EventCodec;
+import dev.shopset.contracts.cloudevents.EventDecodingException;
+import dev.shopset.contracts.events.CommitEvent;
+import dev.shopset.watcher.domain.ShopSetStatuses;
+import dev.shopset.watcher.kubernetes.StatusWriter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Consumes {@code shopset.commits} and writes Rendered/Committed and lastCommit into the status of
+ * each ShopSet a commit carries. Undecodable records go to {@code shopset.commits.dlq}; a status
+ * write that fails is retried by SmallRye's redelivery of the uncommitted offset after restart.
+ */
+@ApplicationScoped
+public class CommitsConsumer {
+
+  private final StatusWriter status;
+
+  public CommitsConsumer(StatusWriter status) {
+    this.status = status;
+  }
+
+  @Incoming("commits")
+  @Blocking(ordered = true)
+  public CompletionStage<Void> consume(Message<byte[]> message) {
+    CommitEvent commit;
+    try {
+      var event = EventCodec.decode(headers(message), message.getPayload());
+      if (!(event.data() instanceof CommitEvent c)) {
+        return message.nack(
+            new IllegalArgumentException(event.type().type() + " does not belong on commits"));
+      }
+      commit = c;
+    } catch (EventDecodingException e) {
+      return message.nack(e);
+    }
+    for (var ref : commit.shopSets()) {
+      status.shopSet(
+          ref.namespace(),
+          ref.name(),
+          fresh -> ShopSetStatuses.withCommit(fresh.getStatus(), commit, ref, Instant.now()));
+    }
+    return message.ack();
+  }
+
+  static Headers headers(Message<?> message) {
+    return message
+        .getMetadata(IncomingKafkaRecordMetadata.class)
+        .map(IncomingKafkaRecordMetadata::getHeaders)
+        .orElse(null);
+  }
+}

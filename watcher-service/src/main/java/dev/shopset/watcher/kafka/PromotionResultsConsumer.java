@@ -1,0 +1,44 @@
+package dev.shopset.watcher.kafka;
+
+import dev.shopset.contracts.cloudevents.EventCodec;
+import dev.shopset.contracts.cloudevents.EventDecodingException;
+import dev.shopset.contracts.events.PromotionResult;
+import dev.shopset.watcher.kubernetes.PromotionService;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Consumes {@code shopset.promotion-results} and writes each result into its Promotion's status.
+ * Undecodable records go to {@code shopset.promotion-results.dlq}.
+ */
+@ApplicationScoped
+public class PromotionResultsConsumer {
+
+  private final PromotionService promotions;
+
+  public PromotionResultsConsumer(PromotionService promotions) {
+    this.promotions = promotions;
+  }
+
+  @Incoming("promotion-results")
+  @Blocking(ordered = true)
+  public CompletionStage<Void> consume(Message<byte[]> message) {
+    PromotionResult result;
+    try {
+      var event = EventCodec.decode(CommitsConsumer.headers(message), message.getPayload());
+      if (!(event.data() instanceof PromotionResult r)) {
+        return message.nack(
+            new IllegalArgumentException(
+                event.type().type() + " does not belong on promotion-results"));
+      }
+      result = r;
+    } catch (EventDecodingException e) {
+      return message.nack(e);
+    }
+    promotions.record(result);
+    return message.ack();
+  }
+}

@@ -1,0 +1,98 @@
+package dev.shopset.watcher.kubernetes;
+
+import dev.shopset.contracts.EventType;
+import dev.shopset.contracts.Topics;
+import dev.shopset.contracts.cloudevents.EventCodec;
+import dev.shopset.contracts.events.Keys;
+import dev.shopset.contracts.resources.Configuration;
+import dev.shopset.contracts.resources.ShopSet;
+import dev.shopset.contracts.resources.Tier;
+import dev.shopset.watcher.WatcherMetrics;
+import dev.shopset.watcher.domain.ShopSetReconciler;
+import dev.shopset.watcher.domain.ShopSetStatuses;
+import dev.shopset.watcher.kafka.EventPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Reconciles one ShopSet: joins it with its Tier and Configuration from the informer stores,
+ * publishes its desired state (or its deletion and a tombstone) on {@code shopset.desired} when it
+ * changed, and writes its Valid condition when that changed.
+ */
+@ApplicationScoped
+public class DesiredStateService {
+
+  private final Informers informers;
+  private final EventPublisher publisher;
+  private final StatusWriter status;
+  private final WatcherMetrics metrics;
+  private final ShopSetReconciler reconciler =
+      new ShopSetReconciler(event -> EventCodec.contentId(EventType.of(event), event));
+
+  public DesiredStateService(
+      Informers informers, EventPublisher publisher, StatusWriter status, WatcherMetrics metrics) {
+    this.informers = informers;
+    this.publisher = publisher;
+    this.status = status;
+    this.metrics = metrics;
+  }
+
+  void reconcile(String key, Instant seenAt) {
+    ShopSet current = informers.shopSets().get(key);
+    var plan =
+        reconciler.plan(
+            key,
+            current,
+            informers.deletedShopSet(key),
+            new ShopSetReconciler.Lookup() {
+              @Override
+              public Tier tier(String name) {
+                return informers.tiers().get(name);
+              }
+
+              @Override
+              public Configuration configuration(String namespace, String name) {
+                return informers.configurations().get(Keys.object(namespace, name));
+              }
+            });
+    for (var output : plan.outputs()) {
+      if (output.tombstone()) {
+        publisher.tombstone(Topics.DESIRED, output.key());
+      } else {
+        publisher.publish(output.event());
+      }
+    }
+    reconciler.applied(plan);
+    if (!plan.outputs().isEmpty()) {
+      metrics.changeToEvent("shopset", Duration.between(seenAt, Instant.now()));
+    }
+    if (current == null) {
+      informers.forgetDeleted(key);
+      return;
+    }
+    if (plan.valid() != null) {
+      var generation = plan.valid().observedGeneration();
+      // Compare with the cached copy first: most reconciles need no API call at all.
+      if (ShopSetStatuses.withValid(current.getStatus(), plan.valid(), generation, Instant.now())
+          .isPresent()) {
+        status.shopSet(
+            current.getMetadata().getNamespace(),
+            current.getMetadata().getName(),
+            fresh ->
+                ShopSetStatuses.withValid(
+                    fresh.getStatus(), plan.valid(), generation, Instant.now()));
+      }
+    }
+  }
+
+  /** The id last published for a ShopSet ({@code namespace/name}), or null. */
+  public String lastId(String key) {
+    return reconciler.lastId(key);
+  }
+
+  /** Forgets what was published, as a restarted process would; the next reconcile re-emits. */
+  void forgetAll() {
+    reconciler.forgetAll();
+  }
+}

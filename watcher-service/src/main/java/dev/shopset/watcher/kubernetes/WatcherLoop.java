@@ -1,0 +1,129 @@
+package dev.shopset.watcher.kubernetes;
+
+import dev.shopset.watcher.WatcherConfig;
+import dev.shopset.watcher.WatcherMetrics;
+import dev.shopset.watcher.kubernetes.WorkQueue.Kind;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts the informers and, once every one has synced, the single reconcile worker that takes keys
+ * off the {@link WorkQueue}. One worker keeps the events of one object in order; a failed reconcile
+ * is retried after a delay, level-triggered, from whatever the state is by then.
+ */
+@ApplicationScoped
+public class WatcherLoop {
+
+  private static final Logger LOG = Logger.getLogger(WatcherLoop.class);
+
+  private final Informers informers;
+  private final WorkQueue queue;
+  private final DesiredStateService desired;
+  private final PromotionService promotions;
+  private final RolloutService rollouts;
+  private final WatcherMetrics metrics;
+  private final WatcherConfig config;
+  private final ScheduledExecutorService retries =
+      Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "watcher-retries"));
+  private volatile Thread worker;
+  private volatile boolean running;
+
+  public WatcherLoop(
+      Informers informers,
+      WorkQueue queue,
+      DesiredStateService desired,
+      PromotionService promotions,
+      RolloutService rollouts,
+      WatcherMetrics metrics,
+      WatcherConfig config) {
+    this.informers = informers;
+    this.queue = queue;
+    this.desired = desired;
+    this.promotions = promotions;
+    this.rollouts = rollouts;
+    this.metrics = metrics;
+    this.config = config;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    running = true;
+    worker = new Thread(this::run, "watcher-reconcile");
+    worker.setDaemon(true);
+    // The informers start (and keep retrying) in the background; readiness waits for their sync.
+    informers.start();
+    worker.start();
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    running = false;
+    if (worker != null) {
+      worker.interrupt();
+    }
+    retries.shutdownNow();
+    informers.stop();
+  }
+
+  /** Whether the informers have synced and the worker is reconciling. */
+  public boolean ready() {
+    return running && informers.synced() && worker != null && worker.isAlive();
+  }
+
+  /**
+   * Forgets everything reconciled so far and reconciles every object again from the informer
+   * stores, as a restarted watcher does after its initial list.
+   */
+  public void restart() {
+    desired.forgetAll();
+    rollouts.forgetAll();
+    informers.shopSets().list().forEach(s -> queue.add(Kind.SHOPSET, Informers.key(s)));
+    informers.promotions().list().forEach(p -> queue.add(Kind.PROMOTION, Informers.key(p)));
+    informers.deployments().list().forEach(d -> queue.add(Kind.DEPLOYMENT, Informers.key(d)));
+  }
+
+  private void run() {
+    // A ShopSet reconciled before the Tier store is filled would be reported TierNotFound.
+    while (running && !informers.synced()) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+    while (running) {
+      WorkQueue.Item item;
+      try {
+        item = queue.poll(500);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (item != null) {
+        process(item);
+      }
+    }
+  }
+
+  private void process(WorkQueue.Item item) {
+    try {
+      switch (item.kind()) {
+        case SHOPSET -> desired.reconcile(item.key(), item.seenAt());
+        case PROMOTION -> promotions.reconcile(item.key(), item.seenAt());
+        case DEPLOYMENT -> rollouts.reconcile(item.key(), item.seenAt());
+      }
+      metrics.reconciled();
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "Reconcile of %s %s failed, retrying in %s: %s",
+          item.kind(), item.key(), config.retryDelay(), e.toString());
+      retries.schedule(
+          () -> queue.add(item.kind(), item.key()),
+          config.retryDelay().toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.shopset.watcher.domain;
+
+import static dev.shopset.watcher.Fixtures.promotion;
+import static dev.shopset.watcher.Fixtures.tier;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shopset.contracts.events.PromotionResult;
+import dev.shopset.contracts.resources.PromotionStatus.Phase;
+import dev.shopset.contracts.resources.Tier;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PromotionPlannerTest {
+
+  private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
+  private final Map<String, Tier> tiers =
+      Map.of(
+          "dev", tier("dev", "https://s.git", "prod"),
+          "prod", tier("prod", "https://s.git", null));
+
+  @Test
+  void newPromotionIsRequestedWithBranchesFromTheTiers() {
+    var plan = PromotionPlanner.plan(promotion("p1", "dev"), tiers::get, NOW);
+
+    assertThat(plan.request().fromTier()).isEqualTo("dev");
+    assertThat(plan.request().toTier()).isEqualTo("prod");
+    assertThat(plan.request().fromBranch()).isEqualTo("dev");
+    assertThat(plan.request().toBranch()).isEqualTo("prod");
+    assertThat(plan.request().appRepository()).isEqualTo("https://git.example/app.git");
+    assertThat(plan.status().phase()).isEqualTo(Phase.Pending);
+  }
+
+  @Test
+  void tierWithoutPromotesToFailsWithoutRequest() {
+    var plan = PromotionPlanner.plan(promotion("p1", "prod"), tiers::get, NOW);
+
+    assertThat(plan.request()).isNull();
+    assertThat(plan.status().phase()).isEqualTo(Phase.Failed);
+    assertThat(plan.status().reason()).isEqualTo(PromotionPlanner.NO_PROMOTION_TARGET);
+    assertThat(plan.status().message()).contains("no spec.promotesTo");
+  }
+
+  @Test
+  void promotionWithStatusForItsGenerationNeedsNothing() {
+    var promotion = promotion("p1", "dev");
+    promotion.setStatus(PromotionPlanner.plan(promotion, tiers::get, NOW).status());
+
+    var plan = PromotionPlanner.plan(promotion, tiers::get, NOW);
+
+    assertThat(plan.request()).isNull();
+    assertThat(plan.status()).isNull();
+  }
+
+  @Test
+  void resultIsRecordedOnce() {
+    var result =
+        new PromotionResult(
+            "p1",
+            1,
+            "https://git.example/app.git",
+            "dev",
+            "prod",
+            PromotionResult.Outcome.SUCCEEDED,
+            "abc",
+            null,
+            null);
+
+    var status = PromotionPlanner.statusOf(null, result).orElseThrow();
+
+    assertThat(status.phase()).isEqualTo(Phase.Succeeded);
+    assertThat(status.commit()).isEqualTo("abc");
+    assertThat(PromotionPlanner.statusOf(PromotionPlanner.at(status, NOW), result)).isEmpty();
+  }
+}
