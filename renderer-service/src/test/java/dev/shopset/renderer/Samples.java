@@ -1,0 +1,32 @@
+package dev.shopset.renderer;
+
+import dev.shopset.contracts.events.ShopSetDesired;
+import dev.shopset.contracts.resources.RepositoryRef;
+import dev.shopset.contracts.resources.ShopSetSpec;
+import java.util.List;
+import java.util.TreeMap;
+
+/** Desired states for tests that need a valid one and do not care about its details. */
+public final class Samples {
+  private Samples() {}
+
+  public static ShopSetDesired desired(String namespace, String name, String systemRepository) {
+    return new ShopSetDesired(
+        namespace,
+        name,
+        1,
+        new TreeMap<>(),
+        new ShopSetSpec(
+            "dev", "shop-defaults", List.of("berlin"), null, null, null, null, null, null),
+        new ShopSetDesired.TierState(
+            "dev",
+            0,
+            "dev",
+            new RepositoryRef("https://git.example.com/shop/app.git", null, null),
+            new RepositoryRef(systemRepository, null, null),
+            null),
+        new ShopSetDesired.ConfigurationState(
+            "shop-defaults",
+            new RepositoryRef("https://git.example.com/shop/config.git", null, null)));
+  }
+}
