@@ -18,6 +18,8 @@ public final class ReliableSlack {
   private final Pacer pacer;
   private final LongSupplier nanoTime;
   private final Map<String, TokenBucket> postBuckets = new ConcurrentHashMap<>();
+  // Slack answers with channel ids; replies go to the id, so both names share one bucket.
+  private final Map<String, String> aliases = new ConcurrentHashMap<>();
   private final TokenBucket updateBucket;
   private final NotifierMetrics metrics;
 
@@ -40,7 +42,7 @@ public final class ReliableSlack {
     return slack.supportsUpdates();
   }
 
-  /** Waits for the channel's update budget: lets callers coalesce what arrived meanwhile. */
+  /** Waits for the app's chat.update budget: lets callers coalesce what arrived meanwhile. */
   public void awaitUpdateBudget() throws InterruptedException {
     pacer.pause(updateBucket.reserve());
   }
@@ -61,12 +63,21 @@ public final class ReliableSlack {
         if (lookFirst) {
           Optional<SlackPort.SlackRef> found = slack.findPosted(channel, marker, threadTs);
           if (found.isPresent()) {
+            alias(found.get(), channel);
             metrics.duplicateAvoided();
             return found.get();
           }
         }
-        pacer.pause(bucket(channel).reserve());
-        return slack.post(channel, message, threadTs, marker);
+        TokenBucket bucket = bucket(channel);
+        pacer.pause(bucket.reserve());
+        SlackPort.SlackRef ref;
+        try {
+          ref = slack.post(channel, message, threadTs, marker);
+        } finally {
+          bucket.refillFromNow();
+        }
+        alias(ref, channel);
+        return ref;
       } catch (SlackException e) {
         if (!e.retryable()) {
           throw e;
@@ -112,7 +123,14 @@ public final class ReliableSlack {
     return next.compareTo(limits.maxBackoff()) > 0 ? limits.maxBackoff() : next;
   }
 
-  private TokenBucket bucket(String channel) {
+  private void alias(SlackPort.SlackRef ref, String channel) {
+    if (ref.channel() != null && !ref.channel().equals(channel)) {
+      aliases.putIfAbsent(ref.channel(), aliases.getOrDefault(channel, channel));
+    }
+  }
+
+  private TokenBucket bucket(String name) {
+    String channel = aliases.getOrDefault(name, name);
     return postBuckets.computeIfAbsent(
         channel, c -> new TokenBucket(limits.postsPerSecondPerChannel(), 1, nanoTime));
   }

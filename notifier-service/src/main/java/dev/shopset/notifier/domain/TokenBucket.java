@@ -33,4 +33,15 @@ public final class TokenBucket {
         ? Duration.ZERO
         : Duration.ofNanos((long) Math.ceil(-tokens * nanosPerToken));
   }
+
+  /**
+   * Counts the refill from now rather than from when the token was taken: called when a call
+   * returns, it makes the gap between two calls' arrivals at Slack at least one interval, however
+   * long the first call spent on the way.
+   */
+  public synchronized void refillFromNow() {
+    long now = nanoTime.getAsLong();
+    tokens = Math.min(tokens + (now - last) / nanosPerToken, burst - 1);
+    last = now;
+  }
 }

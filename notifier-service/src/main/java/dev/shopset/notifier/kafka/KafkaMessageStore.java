@@ -126,30 +126,48 @@ public final class KafkaMessageStore implements MessageStore, AutoCloseable {
 
   private void run() {
     try {
-      List<TopicPartition> partitions =
+      while (!closed) {
+        try {
+          tailFromStart();
+        } catch (WakeupException e) {
+          return;
+        } catch (RuntimeException e) {
+          LOG.warnf("Reading %s failed, starting over: %s", topic, e.toString());
+          Thread.sleep(1000);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      consumer.close();
+    }
+  }
+
+  /** Reads the whole topic (marking it loaded at the end offsets seen first), then follows it. */
+  private void tailFromStart() throws InterruptedException {
+    List<TopicPartition> partitions = List.of();
+    while (partitions.isEmpty() && !closed) {
+      // A just-created topic may not be in the metadata yet.
+      partitions =
           consumer.partitionsFor(topic).stream()
               .map(i -> new TopicPartition(i.topic(), i.partition()))
               .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (!closed) {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          read(r);
-        }
-        if (loaded.getCount() > 0
-            && end.entrySet().stream()
-                .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-          LOG.infof("Loaded %d rollout messages from %s", entries.size(), topic);
-          loaded.countDown();
-        }
+      if (partitions.isEmpty()) {
+        Thread.sleep(100);
       }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "Reading %s stopped", topic);
-    } finally {
-      consumer.close();
+    }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+    while (!closed) {
+      for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+        read(r);
+      }
+      if (loaded.getCount() > 0
+          && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+        LOG.infof("Loaded %d rollout messages from %s", entries.size(), topic);
+        loaded.countDown();
+      }
     }
   }
 

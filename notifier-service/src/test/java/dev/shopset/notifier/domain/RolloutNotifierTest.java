@@ -68,6 +68,9 @@ class RolloutNotifierTest {
     String ts = posts.get(0).ts();
     assertThat(posts.get(0).threadTs()).isNull();
     assertThat(posts.get(1).threadTs()).as("the outcome is replied in the thread").isEqualTo(ts);
+    assertThat(Duration.between(posts.get(0).at(), posts.get(1).at()))
+        .as("a thread reply counts against its channel's one post a second")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(950));
     assertThat(STUB.calls("chat.update", "#lifecycle"))
         .extracting(SlackStub.Call::ts)
         .containsExactly(ts, ts, ts);

@@ -34,6 +34,39 @@ class TokenBucketTest {
   }
 
   @Test
+  void refillingFromWhenTheCallReturnedSpacesArrivalsByAFullInterval() {
+    TokenBucket bucket = new TokenBucket(1.0, 1, now::get);
+    assertThat(bucket.reserve()).isZero();
+    now.addAndGet(Duration.ofMillis(300).toNanos());
+    bucket.refillFromNow();
+
+    assertThat(bucket.reserve()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aCallThatReturnsLateStillCountsAsUsingItsToken() {
+    TokenBucket bucket = new TokenBucket(1.0, 3, now::get);
+    assertThat(bucket.reserve()).isZero();
+    now.addAndGet(Duration.ofSeconds(10).toNanos());
+    bucket.refillFromNow();
+
+    assertThat(bucket.reserve()).isZero();
+    assertThat(bucket.reserve()).isZero();
+    assertThat(bucket.reserve()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aCallThatWaitedForItsTokenLeavesTheNextOneIntervalAfterItReturned() {
+    TokenBucket bucket = new TokenBucket(1.0, 1, now::get);
+    bucket.reserve();
+    assertThat(bucket.reserve()).isEqualTo(Duration.ofSeconds(1));
+    now.addAndGet(Duration.ofMillis(1300).toNanos());
+    bucket.refillFromNow();
+
+    assertThat(bucket.reserve()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
   void fiftyAMinuteSpacesUpdatesBy1200Ms() {
     TokenBucket bucket = new TokenBucket(50 / 60.0, 1, now::get);
     bucket.reserve();

@@ -1,0 +1,157 @@
+package dev.shopset.notifier;
+
+import static dev.shopset.notifier.domain.Rollouts.progressing;
+import static dev.shopset.notifier.domain.Rollouts.rollout;
+import static dev.shopset.notifier.domain.Rollouts.started;
+import static dev.shopset.notifier.domain.Rollouts.succeeded;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.shopset.contracts.Topics;
+import dev.shopset.contracts.events.Rollout;
+import dev.shopset.kafka.KafkaBrokerTestResource;
+import dev.shopset.notifier.domain.PostedMessage;
+import dev.shopset.notifier.slack.SlackStub;
+import dev.shopset.notifier.slack.SlackStubResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole service: the real broker in, the Slack stub out. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(SlackStubResource.class)
+class NotifierIT {
+
+  private static RolloutRecords records;
+  private final SlackStub stub = SlackStub.shared();
+
+  @Inject NotifierRuntime runtime;
+
+  @BeforeAll
+  static void producer() {
+    records = new RolloutRecords();
+  }
+
+  @AfterAll
+  static void close() {
+    records.close();
+  }
+
+  @Test
+  void startedProgressAndSucceededGiveOnePostCoalescedUpdatesAndOneThreadReply() {
+    Rollout r = rollout("shop-a", "checkout", 11, "#it-lifecycle");
+    records.send(started(r));
+    for (int i = 1; i <= 8; i++) {
+      records.send(progressing(r, i % 5));
+    }
+    records.send(succeeded(r));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(stub.calls("chat.postMessage", "#it-lifecycle")).hasSize(2));
+    List<SlackStub.Call> posts = stub.calls("chat.postMessage", "#it-lifecycle");
+    String ts = posts.get(0).ts();
+    assertThat(posts.get(0).threadTs()).isNull();
+    assertThat(posts.get(1).threadTs()).isEqualTo(ts);
+    List<SlackStub.Call> updates = stub.calls("chat.update", "#it-lifecycle");
+    assertThat(updates)
+        .as("a burst of 8 progress reports is coalesced")
+        .hasSizeBetween(1, 8)
+        .allSatisfy(u -> assertThat(u.ts()).isEqualTo(ts));
+    assertThat(updates.getLast().params().get("text")).contains("rolled out after 2m 14s");
+    assertThat(stub.messages("#it-lifecycle")).hasSize(2);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() ->
+            assertThat(RolloutRecords.readAll(Topics.NOTIFIER_MESSAGES))
+                .filteredOn(rec -> rec.key().equals(r.id()))
+                .last()
+                .satisfies(rec ->
+                    assertThat(new String(rec.value(), StandardCharsets.UTF_8))
+                        .contains("\"ts\":\"" + ts + "\"", "\"replied\":true")));
+    PostedMessage stored = runtime.store().get(r.id()).orElseThrow();
+    assertThat(stored.finalShown()).isTrue();
+  }
+
+  @Test
+  void terminalRefusalsAndUnreadableRecordsGoToTheDeadLetterTopicWhileOtherChannelsFlow() {
+    stub.failChannel("#it-gone", "channel_not_found");
+    stub.rateLimitNext("chat.postMessage", "#it-slow", 3, false);
+    Rollout gone = rollout("shop-b", "cart", 1, "#it-gone");
+    Rollout slow = rollout("shop-c", "cart", 1, "#it-slow");
+    Rollout fine = rollout("shop-d", "cart", 1, "#it-fine");
+    records.send(started(gone));
+    records.send(started(slow));
+    records.sendRaw(
+        new ProducerRecord<>(
+            Topics.ROLLOUTS, "shop-x/broken", "not an event".getBytes(StandardCharsets.UTF_8)));
+    records.send(started(fine));
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(stub.messages("#it-slow")).hasSize(1));
+    assertThat(stub.calls("chat.postMessage", "#it-fine").getFirst().at())
+        .as("a channel waiting out Retry-After holds up no other channel")
+        .isBefore(stub.calls("chat.postMessage", "#it-slow").getLast().at());
+    assertThat(stub.messages("#it-fine")).hasSize(1);
+    assertThat(stub.calls("chat.postMessage", "#it-slow"))
+        .extracting(SlackStub.Call::status)
+        .containsExactly(429, 200);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> {
+          List<ConsumerRecord<String, byte[]>> dead =
+              RolloutRecords.readAll(Topics.deadLetter(Topics.ROLLOUTS));
+          assertThat(dead)
+              .filteredOn(d -> "shop-b/cart".equals(d.key()))
+              .singleElement()
+              .satisfies(d -> assertThat(reason(d)).isEqualTo("channel_not_found"));
+          assertThat(dead)
+              .filteredOn(d -> "shop-x/broken".equals(d.key()))
+              .singleElement()
+              .satisfies(d -> assertThat(reason(d)).startsWith("MISSING_HEADER"));
+        });
+    given()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(
+            org.hamcrest.Matchers.containsString(
+                "notifier_dead_letters_total{reason=\"channel_not_found\"}"));
+  }
+
+  @Test
+  void aRateLimitedPostThatSlackAppliedIsNotPostedTwice() {
+    stub.rateLimitNext("chat.postMessage", "#it-429", 1, true);
+    Rollout r = rollout("shop-e", "web", 3, "#it-429");
+    records.send(started(r));
+    records.send(succeeded(r));
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(stub.messages("#it-429")).hasSize(2));
+    List<SlackStub.Call> posts = stub.calls("chat.postMessage", "#it-429");
+    assertThat(posts).extracting(SlackStub.Call::status).containsExactly(429, 200);
+    assertThat(posts.get(1).threadTs()).as("the second post is the thread reply").isNotNull();
+    assertThat(stub.calls("conversations.history", "#it-429")).hasSize(1);
+    assertThat(
+            Duration.between(posts.get(0).at(), stub.calls("chat.update", "#it-429").get(0).at()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+  }
+
+  private static String reason(ConsumerRecord<String, byte[]> record) {
+    var header = record.headers().lastHeader(Topics.DEAD_LETTER_REASON);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

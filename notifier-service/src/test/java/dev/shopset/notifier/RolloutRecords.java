@@ -1,0 +1,88 @@
+package dev.shopset.notifier;
+
+import dev.shopset.contracts.Topics;
+import dev.shopset.contracts.cloudevents.CloudEvent;
+import dev.shopset.contracts.cloudevents.EventCodec;
+import dev.shopset.contracts.events.RolloutEvent;
+import dev.shopset.kafka.EmbeddedKafkaBroker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Writes rollout events as the watcher does and reads topics from the start, for the ITs. */
+public final class RolloutRecords implements AutoCloseable {
+
+  private final KafkaProducer<String, byte[]> producer =
+      new KafkaProducer<>(
+          Map.of(
+              ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+              EmbeddedKafkaBroker.shared().bootstrapServers(),
+              ProducerConfig.ACKS_CONFIG,
+              "all"),
+          new StringSerializer(),
+          new ByteArraySerializer());
+
+  /** Sends one event and returns its CloudEvent id. */
+  public String send(RolloutEvent event) {
+    CloudEvent<RolloutEvent> ce = CloudEvent.of("/shopset/watcher", event, Instant.now());
+    RecordHeaders headers = new RecordHeaders();
+    byte[] body = EventCodec.encode(ce, headers);
+    sendRaw(new ProducerRecord<>(Topics.ROLLOUTS, null, ce.key(), body, headers));
+    return ce.id();
+  }
+
+  public void sendRaw(ProducerRecord<String, byte[]> record) {
+    try {
+      producer.send(record).get();
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Every record of a topic so far. */
+  public static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedKafkaBroker.shared().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + UUID.randomUUID()),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+      while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+      return records;
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}
