@@ -27,6 +27,11 @@ class HealthIT {
   @Test
   void liveAndExposesPrometheusMetrics() {
     given().when().get("/q/health/live").then().statusCode(200);
-    given().when().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("jvm_"));
+    given()
+        .when()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("jvm_"));
   }
 }

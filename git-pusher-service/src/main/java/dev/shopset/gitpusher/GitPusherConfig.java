@@ -1,0 +1,93 @@
+package dev.shopset.gitpusher;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Configuration of the git-pusher-service ({@code shopset.git-pusher.*}). */
+@ConfigMapping(prefix = "shopset.git-pusher")
+public interface GitPusherConfig {
+
+  /** Where the persistent workspaces (bare clones) live. */
+  @WithDefault("/var/lib/shopset/workspaces")
+  String workspaceDir();
+
+  /** Batching of render results per branch. */
+  Batch batch();
+
+  /** Pushing and retrying. */
+  Push push();
+
+  /** Credentials for git hosts. */
+  Credentials credentials();
+
+  /** The push webhook. */
+  Webhook webhook();
+
+  /** Polling of source branches. */
+  Poll poll();
+
+  /** Author and committer of the commits. */
+  @WithDefault("ShopSet git-pusher")
+  String authorName();
+
+  /** Author and committer e-mail. */
+  @WithDefault("git-pusher@shopset.dev")
+  String authorEmail();
+
+  /** Batching settings. */
+  interface Batch {
+    @WithDefault("300ms")
+    Duration window();
+
+    @WithDefault("500")
+    int maxCount();
+  }
+
+  /** Push retry settings. */
+  interface Push {
+    @WithDefault("5")
+    int maxRejections();
+
+    @WithDefault("200ms")
+    Duration initialBackoff();
+
+    @WithDefault("30s")
+    Duration maxBackoff();
+  }
+
+  /** HTTPS credentials. */
+  interface Credentials {
+    /** Directory of {@code <host>.username} and {@code <host>.token} files (a mounted Secret). */
+    @WithDefault("/etc/shopset/git-credentials")
+    String dir();
+
+    /** Username for hosts without files. */
+    Optional<String> username();
+
+    /** Token for hosts without files. */
+    Optional<String> token();
+
+    /** SSH private key file. */
+    Optional<String> sshKeyFile();
+
+    /** SSH known_hosts file. */
+    Optional<String> sshKnownHostsFile();
+  }
+
+  /** Webhook settings. */
+  interface Webhook {
+    /** Shared secret of GitHub/Gitea signatures and the GitLab token; no secret refuses all. */
+    Optional<String> secret();
+  }
+
+  /** Poll settings. */
+  interface Poll {
+    @WithDefault("true")
+    boolean enabled();
+
+    @WithDefault("60s")
+    Duration interval();
+  }
+}

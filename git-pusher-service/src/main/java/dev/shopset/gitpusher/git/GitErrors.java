@@ -1,0 +1,59 @@
+package dev.shopset.gitpusher.git;
+
+import dev.shopset.gitpusher.domain.GitFailure;
+import dev.shopset.gitpusher.domain.RepositoryUrls;
+import java.util.Locale;
+import org.eclipse.jgit.errors.NoRemoteRepositoryException;
+
+/** Sorts JGit exceptions into retryable and terminal failures, with credentials scrubbed. */
+final class GitErrors {
+
+  private GitErrors() {}
+
+  static GitFailure classify(String action, String url, Throwable e) {
+    String text = messages(e);
+    String lower = text.toLowerCase(Locale.ROOT);
+    String where = action + " " + RepositoryUrls.scrub(url) + ": ";
+    if (has(e, NoRemoteRepositoryException.class)
+        || lower.contains("repository not found")
+        || lower.contains("not found")) {
+      return terminal(
+          "RepositoryNotFound", where + "the repository does not exist; check the URL", e);
+    }
+    if (lower.contains("not authorized") || lower.contains("authentication is required")) {
+      return terminal(
+          "AuthenticationFailed",
+          where + "the git host refused the credentials; check the token",
+          e);
+    }
+    if (lower.contains("not permitted") || lower.contains("forbidden")) {
+      return terminal(
+          "PermissionDenied", where + "the credentials may not write this repository", e);
+    }
+    return new GitFailure(
+        GitFailure.Kind.TRANSIENT, "Unavailable", where + RepositoryUrls.scrub(text), null);
+  }
+
+  private static GitFailure terminal(String reason, String message, Throwable e) {
+    return new GitFailure(GitFailure.Kind.TERMINAL, reason, message, null);
+  }
+
+  private static boolean has(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String messages(Throwable e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null) {
+        text.append(text.isEmpty() ? "" : ": ").append(t.getMessage());
+      }
+    }
+    return text.toString();
+  }
+}

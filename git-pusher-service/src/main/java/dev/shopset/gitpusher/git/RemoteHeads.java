@@ -1,0 +1,49 @@
+package dev.shopset.gitpusher.git;
+
+import dev.shopset.gitpusher.domain.GitFailure;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Ref;
+
+/** Branch heads of remote repositories, by {@code ls-remote}; never clones. */
+public final class RemoteHeads {
+
+  private final GitCredentials credentials;
+
+  public RemoteHeads(GitCredentials credentials) {
+    this.credentials = credentials;
+  }
+
+  /** Branch name to head sha. */
+  public Map<String, String> heads(String url) throws GitFailure {
+    try {
+      Collection<Ref> refs =
+          Git.lsRemoteRepository()
+              .setRemote(url)
+              .setHeads(true)
+              .setCredentialsProvider(credentials.forUrl(url))
+              .setTimeout(30)
+              .call();
+      Map<String, String> heads = new HashMap<>();
+      for (Ref ref : refs) {
+        if (ref.getName().startsWith("refs/heads/") && ref.getObjectId() != null) {
+          heads.put(ref.getName().substring("refs/heads/".length()), ref.getObjectId().name());
+        }
+      }
+      return heads;
+    } catch (Exception e) {
+      throw GitErrors.classify("ls-remote", url, e);
+    }
+  }
+
+  /** The head of one branch, or null when it does not exist. */
+  public String head(String url, String branch) throws GitFailure {
+    return heads(url).get(branch);
+  }
+
+  GitCredentials credentials() {
+    return credentials;
+  }
+}

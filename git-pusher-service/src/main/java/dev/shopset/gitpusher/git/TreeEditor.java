@@ -1,0 +1,194 @@
+package dev.shopset.gitpusher.git;
+
+import dev.shopset.contracts.events.RenderEvent;
+import dev.shopset.contracts.events.RenderResult;
+import dev.shopset.contracts.events.SourceChanged;
+import dev.shopset.gitpusher.domain.Changes;
+import dev.shopset.gitpusher.domain.GitFailure;
+import dev.shopset.gitpusher.domain.PinChange;
+import dev.shopset.gitpusher.domain.RepositoryUrls;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEditor.DeletePath;
+import org.eclipse.jgit.dircache.DirCacheEditor.DeleteTree;
+import org.eclipse.jgit.dircache.DirCacheEditor.PathEdit;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds a new tree from a base tree in an in-memory DirCache: ShopSet directories and Application
+ * files replaced whole, {@code .gitmodules} entries and gitlinks (no submodule content fetched).
+ */
+final class TreeEditor {
+
+  private static final Logger LOG = Logger.getLogger(TreeEditor.class);
+
+  private final ObjectReader reader;
+  private final ObjectInserter inserter;
+  private final DirCache cache = DirCache.newInCore();
+  private final RemoteHeads remoteHeads;
+
+  TreeEditor(ObjectReader reader, ObjectInserter inserter, ObjectId baseTree, RemoteHeads heads)
+      throws IOException {
+    this.reader = reader;
+    this.inserter = inserter;
+    this.remoteHeads = heads;
+    if (baseTree != null) {
+      DirCacheBuilder builder = cache.builder();
+      builder.addTree(new byte[0], 0, reader, baseTree);
+      builder.finish();
+    }
+  }
+
+  /** Applies the changes; returns the gitlinks that moved. */
+  List<PinChange> apply(Changes changes) throws IOException, GitFailure {
+    DirCacheEditor deletions = cache.editor();
+    for (RenderEvent event : changes.renders()) {
+      deletions.add(new DeleteTree(event.directory()));
+      deletions.add(new DeletePath(event.applicationFile()));
+    }
+    deletions.finish();
+
+    DirCacheEntry modulesEntry = cache.getEntry(Trees.GITMODULES);
+    String modulesBefore =
+        modulesEntry == null
+            ? ""
+            : new String(
+                reader.open(modulesEntry.getObjectId()).getBytes(), StandardCharsets.UTF_8);
+    Config modules = Trees.modules(modulesBefore);
+    Map<String, String> links = new HashMap<>();
+    List<PinChange> pins = new ArrayList<>();
+    Map<String, PathEdit> additions = new java.util.TreeMap<>();
+    for (RenderEvent event : changes.renders()) {
+      if (event instanceof RenderResult result) {
+        addFiles(result, additions);
+        for (RenderResult.Submodule sub : result.submodules()) {
+          declare(sub, modules, links, pins, additions);
+        }
+      }
+    }
+    for (SourceChanged source : changes.sources()) {
+      for (String name : modules.getSubsections("submodule")) {
+        String path = modules.getString("submodule", name, "path");
+        String url = modules.getString("submodule", name, "url");
+        if (path != null
+            && url != null
+            && RepositoryUrls.same(url, source.repository())
+            && source.branch().equals(modules.getString("submodule", name, "branch"))) {
+          String current = links.getOrDefault(path, gitlink(path));
+          if (!source.head().equals(current)) {
+            link(path, current, source.head(), links, pins, additions);
+          }
+        }
+      }
+    }
+    String modulesAfter = modules.toText();
+    if (!modulesAfter.equals(modulesBefore)) {
+      ObjectId blob =
+          inserter.insert(Constants.OBJ_BLOB, modulesAfter.getBytes(StandardCharsets.UTF_8));
+      additions.put(Trees.GITMODULES, edit(Trees.GITMODULES, FileMode.REGULAR_FILE, blob));
+    }
+    DirCacheEditor editor = cache.editor();
+    additions.values().forEach(editor::add);
+    editor.finish();
+    return pins;
+  }
+
+  ObjectId writeTree() throws IOException {
+    return cache.writeTree(inserter);
+  }
+
+  boolean isEmpty() {
+    return cache.getEntryCount() == 0;
+  }
+
+  private void addFiles(RenderResult result, Map<String, PathEdit> additions) throws IOException {
+    String prefix = result.directory() + "/";
+    for (Map.Entry<String, String> file : result.files().entrySet()) {
+      String path = file.getKey();
+      boolean inside = path.startsWith(prefix) || path.equals(result.applicationFile());
+      if (!inside || path.contains("..") || path.startsWith("/")) {
+        LOG.warnf(
+            "Ignoring %s of %s/%s: outside its directory", path, result.namespace(), result.name());
+        continue;
+      }
+      ObjectId blob =
+          inserter.insert(Constants.OBJ_BLOB, file.getValue().getBytes(StandardCharsets.UTF_8));
+      additions.put(path, edit(path, FileMode.REGULAR_FILE, blob));
+    }
+  }
+
+  private void declare(
+      RenderResult.Submodule sub,
+      Config modules,
+      Map<String, String> links,
+      List<PinChange> pins,
+      Map<String, PathEdit> additions)
+      throws GitFailure {
+    String url = modules.getString("submodule", sub.path(), "url");
+    String branch = modules.getString("submodule", sub.path(), "branch");
+    String current = links.getOrDefault(sub.path(), gitlink(sub.path()));
+    boolean same =
+        url != null && RepositoryUrls.same(url, sub.url()) && sub.branch().equals(branch);
+    if (same && current != null) {
+      return;
+    }
+    modules.setString("submodule", sub.path(), "path", sub.path());
+    modules.setString("submodule", sub.path(), "url", sub.url());
+    modules.setString("submodule", sub.path(), "branch", sub.branch());
+    String head = remoteHeads.head(sub.url(), sub.branch());
+    if (head == null) {
+      LOG.warnf(
+          "Branch %s of submodule %s does not exist yet; not pinned", sub.branch(), sub.path());
+    } else if (!head.equals(current)) {
+      link(sub.path(), current, head, links, pins, additions);
+    }
+  }
+
+  private void link(
+      String path,
+      String from,
+      String to,
+      Map<String, String> links,
+      List<PinChange> pins,
+      Map<String, PathEdit> additions) {
+    links.put(path, to);
+    pins.removeIf(p -> p.path().equals(path));
+    String original = gitlink(path);
+    if (!Objects.equals(original, to)) {
+      pins.add(new PinChange(path, original, to));
+    }
+    additions.put(path, edit(path, FileMode.GITLINK, ObjectId.fromString(to)));
+  }
+
+  private String gitlink(String path) {
+    DirCacheEntry entry = cache.getEntry(path);
+    return entry == null || entry.getFileMode() != FileMode.GITLINK
+        ? null
+        : entry.getObjectId().name();
+  }
+
+  private static PathEdit edit(String path, FileMode mode, ObjectId id) {
+    return new PathEdit(path) {
+      @Override
+      public void apply(DirCacheEntry entry) {
+        entry.setFileMode(mode);
+        entry.setObjectId(id);
+      }
+    };
+  }
+}

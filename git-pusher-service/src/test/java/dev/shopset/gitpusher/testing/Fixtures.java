@@ -1,0 +1,155 @@
+package dev.shopset.gitpusher.testing;
+
+import dev.shopset.contracts.events.RenderEvent;
+import dev.shopset.contracts.events.RenderResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Repositories on the test host: an app repository (a Deployment as base) and a configuration
+ * repository (a Kustomize component) with a tier branch, and render results that use both.
+ */
+public final class Fixtures {
+
+  public static final String USER = "pusher";
+  public static final String PASSWORD = "pusher-secret";
+  public static final String TIER = "tier-a";
+
+  public final GitServer server;
+  public final GitCli cli = new GitCli(USER, PASSWORD);
+  public final Path root;
+  private final Path scratch;
+
+  public Fixtures(Path root) {
+    this.root = root;
+    this.scratch = root.resolve("scratch");
+    this.server = GitServer.start(root.resolve("repos"), 0, USER, PASSWORD);
+  }
+
+  /** An empty bare repository; returns its URL. */
+  public String emptyRepo(String name) {
+    cli.git(root.resolve("repos"), "init", "--bare", "-q", name + ".git");
+    return server.url(name);
+  }
+
+  /** The app repository: a Deployment {@code shop} on branch {@link #TIER}. */
+  public String appRepo(String name) {
+    String url = emptyRepo(name);
+    commitFiles(
+        url,
+        TIER,
+        "kustomization.yaml",
+        "resources:\n- deployment.yaml\n",
+        "deployment.yaml",
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: shop
+        spec:
+          selector:
+            matchLabels:
+              app: shop
+          template:
+            metadata:
+              labels:
+                app: shop
+            spec:
+              containers:
+              - name: shop
+                image: example/shop:1.0.0
+        """);
+    return url;
+  }
+
+  /** The configuration repository: a component adding a label, on branch {@link #TIER}. */
+  public String configRepo(String name) {
+    String url = emptyRepo(name);
+    commitFiles(
+        url,
+        TIER,
+        "kustomization.yaml",
+        """
+        apiVersion: kustomize.config.k8s.io/v1alpha1
+        kind: Component
+        labels:
+        - pairs:
+            shopset.dev/configuration: standard
+        """);
+    return url;
+  }
+
+  /** Commits files (path, content pairs) on top of {@code branch} as a human would; returns sha. */
+  public String commitFiles(String url, String branch, String... pathsAndContents) {
+    Path work = scratch.resolve("w" + System.nanoTime());
+    cli.git(scratch, "clone", "-q", url, work.toString());
+    boolean exists = !cli.git(work, "ls-remote", "--heads", "origin", branch).isBlank();
+    if (exists) {
+      cli.git(work, "checkout", "-q", branch);
+    } else {
+      cli.git(work, "checkout", "-q", "--orphan", branch);
+    }
+    for (int i = 0; i < pathsAndContents.length; i += 2) {
+      GitCli.write(work.resolve(pathsAndContents[i]), pathsAndContents[i + 1]);
+    }
+    cli.git(work, "add", "-A");
+    cli.git(work, "commit", "-q", "-m", "Human change");
+    cli.git(work, "push", "-q", "origin", branch);
+    return cli.git(work, "rev-parse", "HEAD").strip();
+  }
+
+  /** The head of a branch by {@code git ls-remote}, or null. */
+  public String head(String url, String branch) {
+    String out = cli.git(root, "ls-remote", "--heads", url, branch).strip();
+    return out.isEmpty() ? null : out.split("\\s+")[0];
+  }
+
+  /** A render result for {@code ns/name} using the app and config repositories. */
+  public static RenderResult render(
+      String system, String app, String config, String ns, String name, long gen, int replicas) {
+    String dir = RenderEvent.directoryOf(ns, name);
+    String appFile = RenderEvent.applicationFileOf(ns, name);
+    TreeMap<String, String> files = new TreeMap<>();
+    files.put(
+        dir + "/kustomization.yaml",
+        """
+        resources:
+        - ../../../base
+        components:
+        - ../../../config/standard
+        namePrefix: %s-
+        patches:
+        - path: replicas.yaml
+        """
+            .formatted(name));
+    files.put(
+        dir + "/replicas.yaml",
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: shop
+        spec:
+          replicas: %d
+        """
+            .formatted(replicas));
+    files.put(appFile, "kind: Application\nmetadata:\n  name: " + ns + "-" + name + "\n");
+    return new RenderResult(
+        ns,
+        name,
+        gen,
+        system,
+        TIER,
+        dir,
+        appFile,
+        files,
+        List.of(
+            new RenderResult.Submodule("base", app, TIER),
+            new RenderResult.Submodule("config/standard", config, TIER)));
+  }
+
+  public void close() {
+    server.close();
+  }
+}
