@@ -15,6 +15,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,16 +68,17 @@ public class RolloutService {
     var step = tracker.observe(observe(deployment), persisted, Instant.now());
     try {
       step.events().forEach(publisher::publish);
-      if (!step.events().isEmpty()) {
-        metrics.changeToEvent("deployment", Duration.between(seenAt, Instant.now()));
-      }
-      if (!RolloutTracker.same(persisted, step.memory())) {
-        persist(deployment, step.memory());
-      }
     } catch (RuntimeException e) {
       // Start over from what the Deployment says on the retry.
       tracker.forget(key);
       throw e;
+    }
+    if (!step.events().isEmpty()) {
+      metrics.changeToEvent("deployment", Duration.between(seenAt, Instant.now()));
+    }
+    if (!RolloutTracker.same(persisted, step.memory())) {
+      // On failure the in-memory state stays (its events are out); the retry persists it.
+      persist(deployment, step.memory());
     }
   }
 
@@ -90,18 +93,23 @@ public class RolloutService {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Rollout memory is always serializable", e);
     }
+    var patch =
+        EventCodec.json()
+            .createObjectNode()
+            .set(
+                "metadata",
+                EventCodec.json()
+                    .createObjectNode()
+                    .set(
+                        "annotations",
+                        EventCodec.json().createObjectNode().put(MEMORY_ANNOTATION, json)));
+    // A merge patch without resourceVersion: it cannot conflict with the controller's writes.
     client
         .apps()
         .deployments()
         .inNamespace(deployment.getMetadata().getNamespace())
         .withName(deployment.getMetadata().getName())
-        .edit(d -> {
-          if (d.getMetadata().getAnnotations() == null) {
-            d.getMetadata().setAnnotations(new java.util.HashMap<>());
-          }
-          d.getMetadata().getAnnotations().put(MEMORY_ANNOTATION, json);
-          return d;
-        });
+        .patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString());
   }
 
   static RolloutMemory persisted(Deployment deployment) {

@@ -1,5 +1,6 @@
 package dev.shopset.watcher.it;
 
+import dev.shopset.contracts.Topics;
 import dev.shopset.contracts.cloudevents.CloudEvent;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.events.ShopSetEvent;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -25,8 +27,10 @@ public final class TopicTail implements AutoCloseable {
     }
   }
 
+  private record Raw(String key, Headers headers, byte[] value) {}
+
   private final KafkaConsumer<String, byte[]> consumer;
-  private final List<Entry> entries = new ArrayList<>();
+  private final List<Raw> raw = new ArrayList<>();
 
   public TopicTail(String topic) {
     consumer =
@@ -47,13 +51,35 @@ public final class TopicTail implements AutoCloseable {
 
   /** Every record read so far whose key matches, after reading what is there now. */
   public synchronized List<Entry> read(Predicate<String> key) {
+    poll();
+    return raw.stream()
+        .filter(r -> key.test(r.key()))
+        .map(r ->
+            new Entry(
+                r.key(), r.value() == null ? null : EventCodec.decode(r.headers(), r.value())))
+        .toList();
+  }
+
+  /** Keys of every record read so far, decodable or not. */
+  public synchronized List<String> rawKeys() {
+    poll();
+    return raw.stream().map(Raw::key).toList();
+  }
+
+  /** The dead-letter reason header of the first record with {@code key}. */
+  public synchronized String reasonOf(String key) {
+    poll();
+    return raw.stream()
+        .filter(r -> key.equals(r.key()))
+        .map(r -> EventCodec.value(r.headers(), Topics.DEAD_LETTER_REASON))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private void poll() {
     for (var record : consumer.poll(Duration.ofMillis(200))) {
-      entries.add(
-          new Entry(
-              record.key(),
-              record.value() == null ? null : EventCodec.decode(record.headers(), record.value())));
+      raw.add(new Raw(record.key(), record.headers(), record.value()));
     }
-    return entries.stream().filter(e -> key.test(e.key())).toList();
   }
 
   /** Records whose key starts with {@code namespace + "/"}. */
