@@ -51,10 +51,13 @@ public class NotifierRuntime {
             l.maxBackoff());
     ReliableSlack slack = new ReliableSlack(port, limits, Pacer.SLEEP, System::nanoTime, metrics);
     ChannelRouter router =
-        new ChannelRouter(
-            config.routing().defaultChannel(),
-            config.routing().namespaces(),
-            config.routing().tiers());
+        port.supportsUpdates()
+            ? new ChannelRouter(
+                config.routing().defaultChannel(),
+                config.routing().namespaces(),
+                config.routing().tiers())
+            // One webhook, one channel: one lane and one post bucket for everything.
+            : ChannelRouter.single("webhook");
     RolloutNotifier notifier =
         new RolloutNotifier(new RolloutFormatter(), router, store, slack, metrics);
     this.lanes = new ChannelLanes(notifier, slack, metrics, store.loadedLatch());

@@ -150,6 +150,38 @@ class NotifierIT {
         .isGreaterThanOrEqualTo(Duration.ofMillis(950));
   }
 
+  @Test
+  void routesByAnnotationThenNamespaceThenTierThenDefault() {
+    java.util.TreeMap<String, String> none = new java.util.TreeMap<>();
+    java.time.Instant at = java.time.Instant.parse("2026-11-23T10:00:00Z");
+    records.send(started(new Rollout("team-ns", "a", null, "canary", 1, none, none, null, at)));
+    records.send(started(new Rollout("other", "b", null, "canary", 1, none, none, null, at)));
+    records.send(started(new Rollout("other", "c", null, "prod", 1, none, none, null, at)));
+    records.send(
+        started(new Rollout("team-ns", "d", null, "canary", 1, none, none, "#it-annotated", at)));
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> {
+          assertThat(stub.messages("#it-team-ns"))
+              .singleElement()
+              .extracting(SlackStub.Posted::marker)
+              .isEqualTo("team-ns/a#1");
+          assertThat(stub.messages("#it-canary"))
+              .singleElement()
+              .extracting(SlackStub.Posted::marker)
+              .isEqualTo("other/b#1");
+          assertThat(stub.messages("#it-default"))
+              .singleElement()
+              .extracting(SlackStub.Posted::marker)
+              .isEqualTo("other/c#1");
+          assertThat(stub.messages("#it-annotated"))
+              .singleElement()
+              .extracting(SlackStub.Posted::marker)
+              .isEqualTo("team-ns/d#1");
+        });
+  }
+
   private static String reason(ConsumerRecord<String, byte[]> record) {
     var header = record.headers().lastHeader(Topics.DEAD_LETTER_REASON);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

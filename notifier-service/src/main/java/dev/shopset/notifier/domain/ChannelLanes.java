@@ -47,12 +47,14 @@ public final class ChannelLanes implements AutoCloseable {
     this.ready = ready;
   }
 
-  public void submit(Work work) {
+  /** Queues the work in its channel's lane; false (and never done) once the lanes are closed. */
+  public boolean submit(Work work) {
     if (closed) {
-      throw new IllegalStateException("lanes are closed");
+      return false;
     }
     String channel = notifier.channelOf(work.event());
     lanes.computeIfAbsent(channel, Lane::new).queue.add(work);
+    return true;
   }
 
   /** Records queued or in progress, all channels. */

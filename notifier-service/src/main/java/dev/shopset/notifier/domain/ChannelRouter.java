@@ -12,15 +12,33 @@ public final class ChannelRouter {
   private final String defaultChannel;
   private final Map<String, String> byNamespace;
   private final Map<String, String> byTier;
+  private final boolean fixed;
 
   public ChannelRouter(
       String defaultChannel, Map<String, String> byNamespace, Map<String, String> byTier) {
+    this(defaultChannel, byNamespace, byTier, false);
+  }
+
+  private ChannelRouter(
+      String defaultChannel,
+      Map<String, String> byNamespace,
+      Map<String, String> byTier,
+      boolean fixed) {
     this.defaultChannel = defaultChannel;
     this.byNamespace = Map.copyOf(byNamespace);
     this.byTier = Map.copyOf(byTier);
+    this.fixed = fixed;
+  }
+
+  /** Every rollout to one channel: an incoming webhook can post only to its own. */
+  public static ChannelRouter single(String channel) {
+    return new ChannelRouter(channel, Map.of(), Map.of(), true);
   }
 
   public String channel(Rollout rollout) {
+    if (fixed) {
+      return defaultChannel;
+    }
     if (rollout.slackChannel() != null && !rollout.slackChannel().isBlank()) {
       return rollout.slackChannel().strip();
     }

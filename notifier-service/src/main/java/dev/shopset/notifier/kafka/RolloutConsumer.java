@@ -44,6 +44,7 @@ public class RolloutConsumer {
     if (!(event.data() instanceof RolloutEvent rollout)) {
       return refuse(message, "NOT_A_ROLLOUT: " + event.type().type() + " on shopset.rollouts");
     }
+    // Un-acked when refused at shutdown: the partition's next owner gets the record again.
     lanes.submit(
         new ChannelLanes.Work(
             event.id(),

@@ -45,4 +45,21 @@ class ChannelRouterTest {
 
     assertThat(router.channel(r)).isEqualTo(expected);
   }
+
+  @org.junit.jupiter.api.Test
+  void aWebhookRouterSendsEverythingToItsOneChannel() {
+    Rollout annotated =
+        new Rollout(
+            "shop-a",
+            "web",
+            "s",
+            "production",
+            1,
+            new TreeMap<>(),
+            new TreeMap<>(),
+            "#other",
+            Rollouts.STARTED_AT);
+
+    assertThat(ChannelRouter.single("webhook").channel(annotated)).isEqualTo("webhook");
+  }
 }
