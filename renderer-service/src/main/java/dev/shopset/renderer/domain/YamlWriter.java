@@ -3,7 +3,7 @@ package dev.shopset.renderer.domain;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A small block-style YAML emitter with one way to write every value, so equal trees give equal
@@ -13,17 +13,22 @@ import java.util.regex.Pattern;
  */
 public final class YamlWriter {
 
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z_./][A-Za-z0-9._/:@+=-]*");
+  /** Plain scalars: {@code [A-Za-z_./][A-Za-z0-9._/:@+=-]*}, minus YAML's other readings. */
+  private static final String PLAIN_CHARS = "._/:@+=-";
+
   private static final Set<String> RESERVED =
       Set.of(
           "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE",
           "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL");
 
+  private static final int CACHE_LIMIT = 4096;
+  private static final Map<String, String> ENCODED = new ConcurrentHashMap<>();
+
   private YamlWriter() {}
 
   /** One YAML document for {@code root}, ending with a newline. */
   public static String write(Map<String, ?> root) {
-    StringBuilder out = new StringBuilder(512);
+    StringBuilder out = new StringBuilder(4096);
     writeMap(out, root, 0);
     return out.toString();
   }
@@ -100,10 +105,22 @@ public final class YamlWriter {
 
   /** Appends {@code s} as a plain scalar when that is unambiguous, else double-quoted. */
   static void scalar(StringBuilder out, String s) {
-    if (isPlain(s)) {
-      out.append(s);
-      return;
+    String encoded = ENCODED.get(s);
+    if (encoded == null) {
+      encoded = encode(s);
+      // Keys and fixed values repeat in every render; cap the cache so input cannot grow it.
+      if (ENCODED.size() < CACHE_LIMIT && s.length() <= 128) {
+        ENCODED.put(s, encoded);
+      }
     }
+    out.append(encoded);
+  }
+
+  private static String encode(String s) {
+    if (isPlain(s)) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length() + 8);
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -123,17 +140,33 @@ public final class YamlWriter {
       }
     }
     out.append('"');
+    return out.toString();
   }
 
   static boolean isPlain(String s) {
-    if (s.isEmpty() || RESERVED.contains(s) || s.endsWith(":")) {
+    if (s.isEmpty() || (s.length() <= 5 && RESERVED.contains(s)) || s.endsWith(":")) {
       return false;
     }
     // ".5", ".inf", ".nan" are numbers; "../x" and "./x" are not.
     if (s.charAt(0) == '.' && s.length() > 1 && s.charAt(1) != '.' && s.charAt(1) != '/') {
       return false;
     }
-    return PLAIN.matcher(s).matches();
+    // Same as the PLAIN pattern, by hand: this runs for every scalar of every render.
+    char first = s.charAt(0);
+    if (!(isLetter(first) || first == '_' || first == '.' || first == '/')) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(isLetter(c) || (c >= '0' && c <= '9') || PLAIN_CHARS.indexOf(c) >= 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   private static void indent(StringBuilder out, int n) {
