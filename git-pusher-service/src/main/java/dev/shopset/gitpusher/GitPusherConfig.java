@@ -74,6 +74,12 @@ public interface GitPusherConfig {
 
     /** SSH known_hosts file. */
     Optional<String> sshKnownHostsFile();
+
+    /** SSH private key itself (OpenSSH or PEM text), for when it comes as an env variable. */
+    Optional<String> sshKey();
+
+    /** known_hosts lines themselves, for when they come as an env variable. */
+    Optional<String> sshKnownHosts();
   }
 
   /** Webhook settings. */

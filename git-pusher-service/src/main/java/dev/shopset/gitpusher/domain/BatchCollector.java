@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Takes work from a queue in batches: waits for the first item, then gathers what arrives within
- * the window, up to the maximum count.
+ * the window, up to the maximum count. A batch that starts with a new source head does not wait: a
+ * pin bump is one small commit, and its latency is what a tier waits for new code.
  */
 public final class BatchCollector {
 
@@ -27,6 +28,10 @@ public final class BatchCollector {
   public List<Work> next(BlockingQueue<Work> queue) throws InterruptedException {
     List<Work> items = new ArrayList<>();
     items.add(queue.take());
+    if (items.get(0) instanceof Work.Source) {
+      queue.drainTo(items, maxCount - 1);
+      return items;
+    }
     long deadline = System.nanoTime() + window.toNanos();
     while (items.size() < maxCount) {
       queue.drainTo(items, maxCount - items.size());

@@ -75,13 +75,27 @@ public final class BranchCommitter implements AutoCloseable {
     int failures = 0;
     while (running) {
       try {
+        long start = System.nanoTime();
         workspace.sync();
+        long synced = System.nanoTime();
         workspace.commit(
             batch.changes(),
             pins -> CommitMessage.of(workspace.branch(), batch.changes().renders(), pins));
+        long committed = System.nanoTime();
         Workspace.Pushed pushed = workspace.push();
         if (!pushed.nothing()) {
+          long done = System.nanoTime();
           publish(() -> events.pushed(pushedEvent(pushed)));
+          workspace.announced(pushed.sha());
+          LOG.infof(
+              "Pushed %.12s to %s (%d items; fetch %d ms, commit %d ms, push %d ms, event %d ms)",
+              pushed.sha(),
+              workspace.branch(),
+              batch.size(),
+              (synced - start) / 1_000_000,
+              (committed - synced) / 1_000_000,
+              (done - committed) / 1_000_000,
+              (System.nanoTime() - done) / 1_000_000);
         }
         batch.complete();
         return;

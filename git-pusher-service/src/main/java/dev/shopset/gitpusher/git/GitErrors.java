@@ -20,10 +20,19 @@ final class GitErrors {
       return terminal(
           "RepositoryNotFound", where + "the repository does not exist; check the URL", e);
     }
-    if (lower.contains("not authorized") || lower.contains("authentication is required")) {
+    if (lower.contains("server key did not validate") || lower.contains("host key")) {
+      return terminal(
+          "HostKeyNotTrusted",
+          where + "the host's SSH key is not in the known hosts; check the known_hosts file",
+          e);
+    }
+    if (lower.contains("not authorized")
+        || lower.contains("authentication is required")
+        || lower.contains("cannot log in")
+        || lower.contains("no more authentication methods")) {
       return terminal(
           "AuthenticationFailed",
-          where + "the git host refused the credentials; check the token",
+          where + "the git host refused the credentials; check the token or SSH key",
           e);
     }
     if (lower.contains("not permitted") || lower.contains("forbidden")) {
@@ -55,5 +64,21 @@ final class GitErrors {
       }
     }
     return text.toString();
+  }
+
+  /**
+   * Whether a push the host refused "for another reason" lost a race for the ref with a concurrent
+   * push (git's receive-pack could not lock or update it) rather than being refused for good (a
+   * hook, a protected branch): the former is retried like a non-fast-forward.
+   */
+  static boolean lostARace(String message) {
+    if (message == null) {
+      return false;
+    }
+    String m = message.toLowerCase(java.util.Locale.ROOT);
+    return m.contains("failed to update ref")
+        || m.contains("failed to lock")
+        || m.contains("cannot lock ref")
+        || m.contains("unable to lock");
   }
 }

@@ -7,14 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.CommitBuilder;
@@ -25,15 +21,11 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,12 +36,19 @@ public final class JGitWorkspace implements Workspace {
 
   private static final Logger LOG = Logger.getLogger(JGitWorkspace.class);
 
+  /** The last commit whose {@code commit pushed} event is on Kafka. */
+  private static final String ANNOUNCED = "refs/shopset/announced";
+
+  /** Config key set once {@link #ANNOUNCED} is kept (from the first sync on). */
+  private static final String ANNOUNCING = "announcing";
+
   private final Repository repo;
   private final String url;
   private final String branch;
   private final String localRef;
   private final String remoteRef;
   private final RemoteHeads remoteHeads;
+  private final SourceHeads sources;
   private final String authorName;
   private final String authorEmail;
 
@@ -58,6 +57,7 @@ public final class JGitWorkspace implements Workspace {
       String url,
       String branch,
       RemoteHeads remoteHeads,
+      SourceHeads sources,
       String name,
       String email) {
     this.repo = repo;
@@ -66,6 +66,7 @@ public final class JGitWorkspace implements Workspace {
     this.localRef = "refs/heads/" + branch;
     this.remoteRef = "refs/remotes/origin/" + branch;
     this.remoteHeads = remoteHeads;
+    this.sources = sources;
     this.authorName = name;
     this.authorEmail = email;
   }
@@ -76,12 +77,27 @@ public final class JGitWorkspace implements Workspace {
    */
   public static JGitWorkspace open(
       Path dir, String url, String branch, RemoteHeads remoteHeads, String name, String email) {
+    return open(dir, url, branch, remoteHeads, remoteHeads, name, email);
+  }
+
+  /**
+   * As {@link #open(Path, String, String, RemoteHeads, String, String)}, with submodules pinned to
+   * the heads {@code sources} gives (which may create missing tier branches first).
+   */
+  public static JGitWorkspace open(
+      Path dir,
+      String url,
+      String branch,
+      RemoteHeads remoteHeads,
+      SourceHeads sources,
+      String name,
+      String email) {
     Repository repo = null;
     if (Files.isDirectory(dir)) {
-      removeStaleLocks(dir);
+      Recovery.removeStaleLocks(dir);
       try {
         repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
-        verify(repo, branch);
+        Recovery.verify(repo, branch);
       } catch (IOException | RuntimeException e) {
         LOG.warnf(
             "Workspace %s is corrupt (%s); starting afresh", dir, e.getClass().getSimpleName());
@@ -89,7 +105,7 @@ public final class JGitWorkspace implements Workspace {
           repo.close();
         }
         repo = null;
-        deleteRecursively(dir);
+        Recovery.deleteRecursively(dir);
       }
     }
     try {
@@ -111,7 +127,7 @@ public final class JGitWorkspace implements Workspace {
     } catch (IOException | GitAPIException e) {
       throw new IllegalStateException("Cannot create workspace " + dir, e);
     }
-    return new JGitWorkspace(repo, url, branch, remoteHeads, name, email);
+    return new JGitWorkspace(repo, url, branch, remoteHeads, sources, name, email);
   }
 
   /** The url and branch recorded in a workspace directory, if it is one. */
@@ -142,7 +158,7 @@ public final class JGitWorkspace implements Workspace {
           .fetch()
           .setRemote(url)
           .setRefSpecs(new RefSpec("+" + localRef + ":" + remoteRef))
-          .setCredentialsProvider(remoteHeads.credentials().forUrl(url))
+          .setTransportConfigCallback(remoteHeads.credentials().transport(url))
           .setTimeout(60)
           .call();
     } catch (Exception e) {
@@ -154,8 +170,17 @@ public final class JGitWorkspace implements Workspace {
     try {
       ObjectId remote = id(remoteRef);
       ObjectId local = id(localRef);
-      if (remote != null && (local == null || !isAncestor(remote, local))) {
+      if (remote != null && (local == null || !History.isAncestor(repo, remote, local))) {
         setRef(localRef, remote);
+      }
+      StoredConfig config = repo.getConfig();
+      if (!config.getBoolean("shopset", null, ANNOUNCING, false)) {
+        // a new workspace: what the remote has is announced already (by us or another instance)
+        if (remote != null) {
+          setRef(ANNOUNCED, remote);
+        }
+        config.setBoolean("shopset", null, ANNOUNCING, true);
+        config.save();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -184,7 +209,7 @@ public final class JGitWorkspace implements Workspace {
         RevWalk walk = new RevWalk(reader)) {
       ObjectId parent = id(localRef);
       ObjectId baseTree = parent == null ? null : walk.parseCommit(parent).getTree();
-      TreeEditor editor = new TreeEditor(reader, inserter, baseTree, remoteHeads);
+      TreeEditor editor = new TreeEditor(reader, inserter, baseTree, sources);
       List<PinChange> pins = editor.apply(changes);
       ObjectId tree = editor.writeTree();
       if (tree.equals(baseTree) || (baseTree == null && editor.isEmpty())) {
@@ -219,34 +244,65 @@ public final class JGitWorkspace implements Workspace {
     try {
       ObjectId local = id(localRef);
       ObjectId remote = id(remoteRef);
-      if (local == null || local.equals(remote)) {
-        return new Pushed(local == null ? null : local.name(), List.of(), 0);
+      if (local == null) {
+        return new Pushed(null, List.of(), 0);
       }
-      List<String> messages = messagesBetween(remote, local);
-      int files = filesChanged(remote, local);
-      Iterable<PushResult> results;
-      try {
-        results =
-            Git.wrap(repo)
-                .push()
-                .setRemote(url)
-                .setRefSpecs(new RefSpec(localRef + ":" + localRef))
-                .setCredentialsProvider(remoteHeads.credentials().forUrl(url))
-                .setTimeout(60)
-                .call();
-      } catch (Exception e) {
-        throw GitErrors.classify("push to", url, e);
+      if (!local.equals(remote)) {
+        pushToRemote();
+        setRef(remoteRef, local);
       }
-      for (PushResult result : results) {
-        RemoteRefUpdate update = result.getRemoteUpdate(localRef);
-        if (update != null) {
-          check(update);
-        }
+      // What is not announced yet: since the last announced commit when it is in our history (a
+      // crash between push and announcement is made good here), else what this push carried.
+      ObjectId announced = id(ANNOUNCED);
+      if (local.equals(announced)) {
+        return new Pushed(local.name(), List.of(), 0);
       }
-      setRef(remoteRef, local);
-      return new Pushed(local.name(), messages, files);
+      ObjectId base;
+      if (announced != null) {
+        base = History.isAncestor(repo, announced, local) ? announced : remote;
+      } else {
+        // nothing announced yet: everything ours if the branch was empty when first synced
+        base = repo.getConfig().getBoolean("shopset", null, ANNOUNCING, false) ? null : remote;
+      }
+      List<String> messages = History.ours(repo, base, local, authorName, authorEmail);
+      if (messages.isEmpty()) {
+        setRef(ANNOUNCED, local);
+        return new Pushed(local.name(), List.of(), 0);
+      }
+      return new Pushed(local.name(), messages, History.filesChanged(repo, base, local));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void announced(String sha) {
+    try {
+      setRef(ANNOUNCED, ObjectId.fromString(sha));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void pushToRemote() throws GitFailure {
+    Iterable<PushResult> results;
+    try {
+      results =
+          Git.wrap(repo)
+              .push()
+              .setRemote(url)
+              .setRefSpecs(new RefSpec(localRef + ":" + localRef))
+              .setTransportConfigCallback(remoteHeads.credentials().transport(url))
+              .setTimeout(60)
+              .call();
+    } catch (Exception e) {
+      throw GitErrors.classify("push to", url, e);
+    }
+    for (PushResult result : results) {
+      RemoteRefUpdate update = result.getRemoteUpdate(localRef);
+      if (update != null) {
+        check(update);
+      }
     }
   }
 
@@ -256,12 +312,21 @@ public final class JGitWorkspace implements Workspace {
       case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED ->
           throw new GitFailure(
               GitFailure.Kind.REJECTED, "NotFastForward", "the remote " + branch + " moved", null);
-      case REJECTED_OTHER_REASON ->
+      case REJECTED_OTHER_REASON -> {
+        if (GitErrors.lostARace(update.getMessage())) {
+          // Someone else's push held the ref at that moment: fetch, re-apply, push again.
           throw new GitFailure(
-              GitFailure.Kind.TERMINAL,
-              "PushRejected",
-              "the git host rejected the push to " + branch + ": " + update.getMessage(),
+              GitFailure.Kind.REJECTED,
+              "NotFastForward",
+              "the remote " + branch + " was being updated: " + update.getMessage(),
               null);
+        }
+        throw new GitFailure(
+            GitFailure.Kind.TERMINAL,
+            "PushRejected",
+            "the git host rejected the push to " + branch + ": " + update.getMessage(),
+            null);
+      }
       default ->
           throw new GitFailure(
               GitFailure.Kind.TRANSIENT,
@@ -299,46 +364,6 @@ public final class JGitWorkspace implements Workspace {
     repo.close();
   }
 
-  private List<String> messagesBetween(ObjectId remote, ObjectId local) throws IOException {
-    List<String> messages = new ArrayList<>();
-    try (RevWalk walk = new RevWalk(repo)) {
-      walk.markStart(walk.parseCommit(local));
-      if (remote != null) {
-        walk.markUninteresting(walk.parseCommit(remote));
-      }
-      for (RevCommit c : walk) {
-        messages.add(c.getFullMessage());
-      }
-    }
-    Collections.reverse(messages);
-    return messages;
-  }
-
-  private int filesChanged(ObjectId remote, ObjectId local) throws IOException {
-    try (RevWalk walk = new RevWalk(repo);
-        TreeWalk tw = new TreeWalk(repo)) {
-      if (remote == null) {
-        tw.addTree(new EmptyTreeIterator());
-      } else {
-        tw.addTree(walk.parseCommit(remote).getTree());
-      }
-      tw.addTree(walk.parseCommit(local).getTree());
-      tw.setRecursive(true);
-      tw.setFilter(TreeFilter.ANY_DIFF);
-      int n = 0;
-      while (tw.next()) {
-        n++;
-      }
-      return n;
-    }
-  }
-
-  private boolean isAncestor(ObjectId ancestor, ObjectId of) throws IOException {
-    try (RevWalk walk = new RevWalk(repo)) {
-      return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(of));
-    }
-  }
-
   private ObjectId id(String ref) throws IOException {
     var r = repo.exactRef(ref);
     return r == null ? null : r.getObjectId();
@@ -363,42 +388,6 @@ public final class JGitWorkspace implements Workspace {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void verify(Repository repo, String branch) throws IOException {
-    if (!repo.getObjectDatabase().exists()) {
-      throw new IOException("no object database");
-    }
-    try (RevWalk walk = new RevWalk(repo)) {
-      for (String ref : List.of("refs/heads/" + branch, "refs/remotes/origin/" + branch)) {
-        var r = repo.exactRef(ref);
-        if (r != null) {
-          RevCommit c = walk.parseCommit(r.getObjectId());
-          walk.getObjectReader().open(c.getTree()).getSize();
-        }
-      }
-    }
-  }
-
-  private static void removeStaleLocks(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path lock : files.filter(p -> p.getFileName().toString().endsWith(".lock")).toList()) {
-        LOG.infof("Removing stale lock %s", dir.relativize(lock));
-        Files.deleteIfExists(lock);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot clean locks in " + dir, e);
-    }
-  }
-
-  static void deleteRecursively(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + dir, e);
     }
   }
 }

@@ -14,7 +14,6 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
@@ -52,7 +51,7 @@ public class Promoter {
         git.fetch()
             .setRemote(url)
             .setRefSpecs(new RefSpec("+refs/heads/*:refs/promote/all/*"))
-            .setCredentialsProvider(remoteHeads.credentials().forUrl(url))
+            .setTransportConfigCallback(remoteHeads.credentials().transport(url))
             .setTimeout(60)
             .call();
         if (to != null && !isAncestor(repo, to, from)) {
@@ -66,7 +65,7 @@ public class Promoter {
             git.push()
                 .setRemote(url)
                 .setRefSpecs(new RefSpec(from + ":refs/heads/" + request.toBranch()))
-                .setCredentialsProvider(remoteHeads.credentials().forUrl(url))
+                .setTransportConfigCallback(remoteHeads.credentials().transport(url))
                 .setTimeout(60)
                 .call();
         for (PushResult r : results) {
@@ -94,16 +93,7 @@ public class Promoter {
   }
 
   private Repository scratch(String url) throws IOException, GitAPIException {
-    Path dir =
-        Path.of(config.workspaceDir()).resolve("promotions").resolve(Workspaces.dirName(url));
-    if (dir.toFile().isDirectory()) {
-      try {
-        return new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
-      } catch (IOException | RuntimeException e) {
-        JGitWorkspace.deleteRecursively(dir);
-      }
-    }
-    return Git.init().setBare(true).setGitDir(dir.toFile()).call().getRepository();
+    return ScratchRepos.open(Path.of(config.workspaceDir()).resolve("promotions"), url);
   }
 
   private static boolean isAncestor(Repository repo, String ancestor, String of)

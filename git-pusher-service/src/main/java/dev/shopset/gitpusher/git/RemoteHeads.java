@@ -3,12 +3,14 @@ package dev.shopset.gitpusher.git;
 import dev.shopset.gitpusher.domain.GitFailure;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
 
 /** Branch heads of remote repositories, by {@code ls-remote}; never clones. */
-public final class RemoteHeads {
+public final class RemoteHeads implements SourceHeads {
 
   private final GitCredentials credentials;
 
@@ -23,7 +25,7 @@ public final class RemoteHeads {
           Git.lsRemoteRepository()
               .setRemote(url)
               .setHeads(true)
-              .setCredentialsProvider(credentials.forUrl(url))
+              .setTransportConfigCallback(credentials.transport(url))
               .setTimeout(30)
               .call();
       Map<String, String> heads = new HashMap<>();
@@ -38,7 +40,36 @@ public final class RemoteHeads {
     }
   }
 
+  /** The default branch (what {@code HEAD} points to), or null when the host does not say. */
+  public String defaultBranch(String url) throws GitFailure {
+    try {
+      Map<String, Ref> refs =
+          Git.lsRemoteRepository()
+              .setRemote(url)
+              .setTransportConfigCallback(credentials.transport(url))
+              .setTimeout(30)
+              .callAsMap();
+      Ref head = refs.get("HEAD");
+      if (head == null) {
+        return null;
+      }
+      if (head.isSymbolic()) {
+        return Repository.shortenRefName(head.getTarget().getName());
+      }
+      for (String name : List.of("main", "master")) {
+        Ref candidate = refs.get("refs/heads/" + name);
+        if (candidate != null && candidate.getObjectId().equals(head.getObjectId())) {
+          return name;
+        }
+      }
+      return null;
+    } catch (Exception e) {
+      throw GitErrors.classify("ls-remote", url, e);
+    }
+  }
+
   /** The head of one branch, or null when it does not exist. */
+  @Override
   public String head(String url, String branch) throws GitFailure {
     return heads(url).get(branch);
   }

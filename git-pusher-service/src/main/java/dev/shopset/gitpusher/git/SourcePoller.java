@@ -29,14 +29,20 @@ public class SourcePoller {
   private final GitPusherConfig config;
   private final Workspaces workspaces;
   private final RemoteHeads remoteHeads;
+  private final SourceBranches sources;
   private final EventPublisher publisher;
   private ScheduledExecutorService scheduler;
 
   public SourcePoller(
-      GitPusherConfig config, Workspaces workspaces, RemoteHeads heads, EventPublisher publisher) {
+      GitPusherConfig config,
+      Workspaces workspaces,
+      RemoteHeads heads,
+      SourceBranches sources,
+      EventPublisher publisher) {
     this.config = config;
     this.workspaces = workspaces;
     this.remoteHeads = heads;
+    this.sources = sources;
     this.publisher = publisher;
   }
 
@@ -69,6 +75,10 @@ public class SourcePoller {
             headsByUrl.put(pin.url(), heads);
           }
           String head = heads.get(pin.branch());
+          if (head == null && pin.sha() == null) {
+            // a tier branch still missing in its repository: create it now if its tier is known
+            head = sources.head(pin.url(), pin.branch());
+          }
           if (head != null && !head.equals(pin.sha())) {
             publisher.sourceChanged(new SourceChanged(pin.url(), pin.branch(), pin.sha(), head));
           }

@@ -40,13 +40,13 @@ final class TreeEditor {
   private final ObjectReader reader;
   private final ObjectInserter inserter;
   private final DirCache cache = DirCache.newInCore();
-  private final RemoteHeads remoteHeads;
+  private final SourceHeads sources;
 
-  TreeEditor(ObjectReader reader, ObjectInserter inserter, ObjectId baseTree, RemoteHeads heads)
+  TreeEditor(ObjectReader reader, ObjectInserter inserter, ObjectId baseTree, SourceHeads sources)
       throws IOException {
     this.reader = reader;
     this.inserter = inserter;
-    this.remoteHeads = heads;
+    this.sources = sources;
     if (baseTree != null) {
       DirCacheBuilder builder = cache.builder();
       builder.addTree(new byte[0], 0, reader, baseTree);
@@ -150,7 +150,7 @@ final class TreeEditor {
     modules.setString("submodule", sub.path(), "path", sub.path());
     modules.setString("submodule", sub.path(), "url", sub.url());
     modules.setString("submodule", sub.path(), "branch", sub.branch());
-    String head = remoteHeads.head(sub.url(), sub.branch());
+    String head = sources.head(sub.url(), sub.branch());
     if (head == null) {
       LOG.warnf(
           "Branch %s of submodule %s does not exist yet; not pinned", sub.branch(), sub.path());

@@ -33,8 +33,15 @@ public interface Workspace extends AutoCloseable {
   Optional<String> commit(Changes changes, Function<List<PinChange>, String> message)
       throws GitFailure;
 
-  /** Pushes the local commits the remote does not have yet; a rejection throws REJECTED. */
+  /**
+   * Pushes the local commits the remote does not have yet (a rejection throws REJECTED) and returns
+   * what is to be announced: our commits since the last {@link #announced} one, so that a push
+   * whose event was lost in a crash is announced after the restart.
+   */
   Pushed push() throws GitFailure;
+
+  /** Records that the {@code commit pushed} event up to {@code sha} is published. */
+  void announced(String sha);
 
   /** The local head, if the branch has any commit. */
   Optional<String> head();

@@ -33,12 +33,18 @@ public class Workspaces {
   private final GitPusherConfig config;
   private final CommitEvents events;
   private final RemoteHeads remoteHeads;
+  private final SourceBranches sources;
   private final Map<String, BranchCommitter> committers = new ConcurrentHashMap<>();
 
-  public Workspaces(GitPusherConfig config, CommitEvents events, RemoteHeads remoteHeads) {
+  public Workspaces(
+      GitPusherConfig config,
+      CommitEvents events,
+      RemoteHeads remoteHeads,
+      SourceBranches sources) {
     this.config = config;
     this.events = events;
     this.remoteHeads = remoteHeads;
+    this.sources = sources;
   }
 
   void onStart(@Observes StartupEvent event) throws IOException {
@@ -67,6 +73,7 @@ public class Workspaces {
                   url,
                   branch,
                   remoteHeads,
+                  sources,
                   config.authorName(),
                   config.authorEmail());
           return new BranchCommitter(

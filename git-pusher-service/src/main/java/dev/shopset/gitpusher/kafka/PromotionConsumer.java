@@ -3,7 +3,9 @@ package dev.shopset.gitpusher.kafka;
 import dev.shopset.contracts.cloudevents.CloudEvent;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.PromotionRequested;
+import dev.shopset.contracts.events.PromotionResult;
 import dev.shopset.contracts.events.ShopSetEvent;
+import dev.shopset.contracts.events.SourceChanged;
 import dev.shopset.gitpusher.GitPusherConfig;
 import dev.shopset.gitpusher.domain.Backoff;
 import dev.shopset.gitpusher.domain.GitFailure;
@@ -17,7 +19,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads {@code shopset.promotions}, carries each out and publishes the result on {@code
- * shopset.promotion-results}; transient git trouble is retried with backoff before the ack.
+ * shopset.promotion-results} (and, when the branch moved, its new head on {@code shopset.sources});
+ * transient git trouble is retried with backoff before the ack.
  */
 @ApplicationScoped
 public class PromotionConsumer {
@@ -50,7 +53,14 @@ public class PromotionConsumer {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        publisher.promotionResult(promoter.promote(request));
+        PromotionResult result = promoter.promote(request);
+        if (result.outcome() == PromotionResult.Outcome.SUCCEEDED && result.commit() != null) {
+          // the next tier's pins follow at once, without waiting for the host's webhook or a poll
+          publisher.sourceChanged(
+              new SourceChanged(
+                  request.appRepository(), request.toBranch(), null, result.commit()));
+        }
+        publisher.promotionResult(result);
         return message.ack();
       } catch (GitFailure f) {
         LOG.warnf("Promotion %s: %s; retrying", request.promotion(), f.getMessage());

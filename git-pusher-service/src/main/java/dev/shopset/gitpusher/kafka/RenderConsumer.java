@@ -5,6 +5,7 @@ import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.RenderEvent;
 import dev.shopset.contracts.events.ShopSetEvent;
+import dev.shopset.gitpusher.domain.RenderCheck;
 import dev.shopset.gitpusher.domain.Work;
 import dev.shopset.gitpusher.git.Workspaces;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -17,7 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Reads {@code shopset.renders} and hands each event to its branch's writer; the message is acked
- * when the push carrying it succeeded. Unreadable records go to the dead-letter topic.
+ * when the push carrying it succeeded. Unreadable records, and render events reaching beyond their
+ * own ShopSet ({@link RenderCheck}), go to the dead-letter topic with the reason.
  */
 @ApplicationScoped
 public class RenderConsumer {
@@ -40,6 +42,10 @@ public class RenderConsumer {
       return message.nack(
           new IllegalArgumentException(
               event.type().type() + " does not belong on shopset.renders"));
+    }
+    var refused = RenderCheck.problem(render);
+    if (refused.isPresent()) {
+      return message.nack(new IllegalArgumentException(refused.get()));
     }
     Work.Render work = new Work.Render(render);
     workspaces.committer(render.systemRepository(), render.branch()).submit(work);

@@ -5,6 +5,8 @@ import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.ShopSetEvent;
 import dev.shopset.contracts.events.SourceChanged;
 import dev.shopset.gitpusher.domain.BranchCommitter;
+import dev.shopset.gitpusher.domain.GitFailure;
+import dev.shopset.gitpusher.domain.RepositoryUrls;
 import dev.shopset.gitpusher.domain.Work;
 import dev.shopset.gitpusher.git.Workspaces;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,11 +45,27 @@ public class SourceConsumer {
     }
     List<CompletableFuture<Void>> done = new ArrayList<>();
     for (BranchCommitter committer : workspaces.all()) {
+      if (!pins(committer, change)) {
+        continue;
+      }
       Work.Source work = new Work.Source(change);
       committer.submit(work);
       done.add(work.done());
     }
     CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).thenRun(message::ack);
     return CompletableFuture.completedFuture(null);
+  }
+
+  /** Read locally, no network: does this branch pin the changed source branch? */
+  private static boolean pins(BranchCommitter committer, SourceChanged change) {
+    try {
+      return committer.workspace().pins().values().stream()
+          .anyMatch(p ->
+              p.url() != null
+                  && RepositoryUrls.same(p.url(), change.repository())
+                  && change.branch().equals(p.branch()));
+    } catch (GitFailure | RuntimeException e) {
+      return true;
+    }
   }
 }

@@ -55,6 +55,15 @@ class JGitWorkspaceIT {
     return JGitWorkspace.open(root.resolve("ws").resolve(name), url, TIER, heads, "Pusher", "p@x");
   }
 
+  /** Pushes and records the push as announced, as the branch's writer does after the event. */
+  static Workspace.Pushed push(JGitWorkspace ws) throws GitFailure {
+    Workspace.Pushed pushed = ws.push();
+    if (!pushed.nothing()) {
+      ws.announced(pushed.sha());
+    }
+    return pushed;
+  }
+
   static Optional<String> commit(JGitWorkspace ws, RenderEvent... events) throws GitFailure {
     Changes changes = new Changes(List.of(events), List.of());
     return ws.commit(changes, pins -> CommitMessage.of(TIER, changes.renders(), pins));
@@ -66,7 +75,7 @@ class JGitWorkspaceIT {
     try (JGitWorkspace ws = open("first", system)) {
       ws.sync();
       assertThat(commit(ws, render(system, app, config, "shop", "eu", 1, 2))).isPresent();
-      Workspace.Pushed pushed = ws.push();
+      Workspace.Pushed pushed = push(ws);
       assertThat(pushed.messages()).hasSize(1);
       assertThat(pushed.filesChanged()).isEqualTo(6);
       assertThat(git.head(system, TIER)).isEqualTo(pushed.sha());
@@ -115,7 +124,7 @@ class JGitWorkspaceIT {
               files,
               first.submodules()),
           render(system, app, config, "shop", "us", 1, 1));
-      ws.push();
+      push(ws);
       assertThat(commit(ws, render(system, app, config, "shop", "eu", 2, 3))).isPresent();
       assertThat(commit(ws, render(system, app, config, "shop", "eu", 2, 3))).isEmpty();
       assertThat(
@@ -124,7 +133,7 @@ class JGitWorkspaceIT {
                   new RenderRemoval(
                       "shop", "us", system, TIER, "shopsets/shop/us", "apps/shop-us.yaml")))
           .isPresent();
-      Workspace.Pushed pushed = ws.push();
+      Workspace.Pushed pushed = push(ws);
       assertThat(pushed.messages()).hasSize(2);
       assertThat(CommitMessage.shopSets(pushed.messages().get(0)))
           .extracting(r -> r.name() + "@" + r.generation())
@@ -149,7 +158,7 @@ class JGitWorkspaceIT {
     try (JGitWorkspace ws = open("race", system)) {
       ws.sync();
       commit(ws, render(system, app, config, "shop", "eu", 1, 2));
-      ws.push();
+      push(ws);
       String human = git.commitFiles(system, TIER, "README.md", "Hand-written\n");
       commit(ws, render(system, app, config, "shop", "eu", 2, 5));
       assertThatThrownBy(ws::push)
@@ -158,7 +167,7 @@ class JGitWorkspaceIT {
       ws.sync();
       assertThat(ws.head()).contains(human);
       commit(ws, render(system, app, config, "shop", "eu", 2, 5));
-      String ours = ws.push().sha();
+      String ours = push(ws).sha();
       assertThat(git.head(system, TIER)).isEqualTo(ours);
       Path clone = root.resolve("clone-race");
       git.cli.git(root, "clone", "-q", "-b", TIER, system, clone.toString());
@@ -176,7 +185,7 @@ class JGitWorkspaceIT {
     try (JGitWorkspace ws = open("crash", system)) {
       ws.sync();
       commit(ws, eu);
-      ws.push();
+      push(ws);
       commit(ws, render(system, app, config, "shop", "eu", 2, 4));
       // the process dies here: committed, not pushed, locks left behind
     }
@@ -185,7 +194,7 @@ class JGitWorkspaceIT {
     try (JGitWorkspace ws = open("crash", system)) {
       ws.sync();
       assertThat(commit(ws, render(system, app, config, "shop", "eu", 2, 4))).isEmpty();
-      Workspace.Pushed pushed = ws.push();
+      Workspace.Pushed pushed = push(ws);
       assertThat(pushed.messages()).hasSize(1);
       assertThat(CommitMessage.shopSets(pushed.messages().get(0)))
           .extracting(r -> r.generation())
@@ -204,7 +213,7 @@ class JGitWorkspaceIT {
     try (JGitWorkspace ws = open("corrupt", system)) {
       ws.sync();
       commit(ws, render(system, app, config, "shop", "eu", 1, 2));
-      ws.push();
+      push(ws);
     }
     deleteTree(dir.resolve("objects"));
     Files.createDirectories(dir.resolve("objects"));
@@ -212,7 +221,7 @@ class JGitWorkspaceIT {
       ws.sync();
       assertThat(ws.head()).contains(git.head(system, TIER));
       assertThat(commit(ws, render(system, app, config, "shop", "eu", 2, 7))).isPresent();
-      assertThat(ws.push().messages()).hasSize(1);
+      assertThat(push(ws).messages()).hasSize(1);
     }
   }
 
@@ -225,14 +234,14 @@ class JGitWorkspaceIT {
           ws,
           render(system, app, config, "shop", "eu", 1, 2),
           render(system, app, config, "shop", "us", 1, 2));
-      ws.push();
+      push(ws);
       String old = git.head(app, TIER);
       String next = git.commitFiles(app, TIER, "notes.txt", "v2\n");
       Changes bump = new Changes(List.of(), List.of(new SourceChanged(app, TIER, old, next)));
       Optional<String> sha = ws.commit(bump, pins -> CommitMessage.of(TIER, List.of(), pins));
       assertThat(sha).isPresent();
       assertThat(ws.commit(bump, pins -> CommitMessage.of(TIER, List.of(), pins))).isEmpty();
-      Workspace.Pushed pushed = ws.push();
+      Workspace.Pushed pushed = push(ws);
       assertThat(pushed.messages())
           .singleElement()
           .asString()
@@ -283,6 +292,6 @@ class JGitWorkspaceIT {
   }
 
   private static void deleteTree(Path dir) throws IOException {
-    JGitWorkspace.deleteRecursively(dir);
+    Recovery.deleteRecursively(dir);
   }
 }

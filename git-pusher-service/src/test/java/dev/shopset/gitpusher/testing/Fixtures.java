@@ -35,10 +35,15 @@ public final class Fixtures {
 
   /** The app repository: a Deployment {@code shop} on branch {@link #TIER}. */
   public String appRepo(String name) {
+    return appRepo(name, TIER);
+  }
+
+  /** The app repository with the Deployment on {@code branch} only. */
+  public String appRepo(String name, String branch) {
     String url = emptyRepo(name);
     commitFiles(
         url,
-        TIER,
+        branch,
         "kustomization.yaml",
         "resources:\n- deployment.yaml\n",
         "deployment.yaml",
@@ -65,10 +70,15 @@ public final class Fixtures {
 
   /** The configuration repository: a component adding a label, on branch {@link #TIER}. */
   public String configRepo(String name) {
+    return configRepo(name, TIER);
+  }
+
+  /** The configuration repository with the component on {@code branch} only. */
+  public String configRepo(String name, String branch) {
     String url = emptyRepo(name);
     commitFiles(
         url,
-        TIER,
+        branch,
         "kustomization.yaml",
         """
         apiVersion: kustomize.config.k8s.io/v1alpha1
@@ -108,6 +118,21 @@ public final class Fixtures {
   /** A render result for {@code ns/name} using the app and config repositories. */
   public static RenderResult render(
       String system, String app, String config, String ns, String name, long gen, int replicas) {
+    return render(system, app, config, ns, name, gen, replicas, TIER);
+  }
+
+  /**
+   * A render result for system branch {@code branch}, pinning the same branch of app and config.
+   */
+  public static RenderResult render(
+      String system,
+      String app,
+      String config,
+      String ns,
+      String name,
+      long gen,
+      int replicas,
+      String branch) {
     String dir = RenderEvent.directoryOf(ns, name);
     String appFile = RenderEvent.applicationFileOf(ns, name);
     TreeMap<String, String> files = new TreeMap<>();
@@ -140,13 +165,13 @@ public final class Fixtures {
         name,
         gen,
         system,
-        TIER,
+        branch,
         dir,
         appFile,
         files,
         List.of(
-            new RenderResult.Submodule("base", app, TIER),
-            new RenderResult.Submodule("config/standard", config, TIER)));
+            new RenderResult.Submodule("base", app, branch),
+            new RenderResult.Submodule("config/standard", config, branch)));
   }
 
   public void close() {

@@ -1,0 +1,70 @@
+package dev.shopset.gitpusher.git;
+
+import dev.shopset.gitpusher.domain.GitFailure;
+import dev.shopset.gitpusher.domain.RepositoryUrls;
+import dev.shopset.gitpusher.domain.TierDirectory;
+import dev.shopset.gitpusher.domain.TierDirectory.Origin;
+import java.nio.file.Path;
+import org.jboss.logging.Logger;
+
+/**
+ * Source heads that create a missing tier branch of an app or configuration repository first: from
+ * the head of the tier below's branch (created in turn if missing), or from the default branch for
+ * the first tier. A branch whose tier is not known yet is left missing (not pinned; the next render
+ * or poll tries again).
+ */
+public final class SourceBranches implements SourceHeads {
+
+  private static final Logger LOG = Logger.getLogger(SourceBranches.class);
+  private static final int MAX_DEPTH = 16;
+
+  private final RemoteHeads remoteHeads;
+  private final TierDirectory tiers;
+  private final BranchCreator creator;
+
+  public SourceBranches(RemoteHeads remoteHeads, TierDirectory tiers, Path scratchDir) {
+    this.remoteHeads = remoteHeads;
+    this.tiers = tiers;
+    this.creator = new BranchCreator(scratchDir, remoteHeads);
+  }
+
+  @Override
+  public String head(String url, String branch) throws GitFailure {
+    return head(url, branch, 0);
+  }
+
+  private String head(String url, String branch, int depth) throws GitFailure {
+    String head = remoteHeads.head(url, branch);
+    if (head != null) {
+      return head;
+    }
+    String from;
+    switch (tiers.originOf(url, branch)) {
+      case Origin.TierBelow below -> {
+        if (depth >= MAX_DEPTH || head(url, below.branch(), depth + 1) == null) {
+          return null;
+        }
+        from = below.branch();
+      }
+      case Origin.DefaultBranch first -> {
+        from = remoteHeads.defaultBranch(url);
+        if (from == null) {
+          LOG.warnf(
+              "Cannot create %s in %s: the repository has no default branch",
+              branch, RepositoryUrls.scrub(url));
+          return null;
+        }
+      }
+      case Origin.Unknown unknown -> {
+        LOG.infof(
+            "Branch %s of %s is missing and not created yet: %s",
+            branch, RepositoryUrls.scrub(url), unknown.why());
+        return null;
+      }
+    }
+    String created = creator.create(url, from, branch);
+    LOG.infof(
+        "Created branch %s of %s from %s at %s", branch, RepositoryUrls.scrub(url), from, created);
+    return created;
+  }
+}

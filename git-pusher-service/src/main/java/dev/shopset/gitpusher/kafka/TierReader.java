@@ -1,0 +1,137 @@
+package dev.shopset.gitpusher.kafka;
+
+import dev.shopset.contracts.Topics;
+import dev.shopset.contracts.cloudevents.EventCodec;
+import dev.shopset.contracts.cloudevents.EventDecodingException;
+import dev.shopset.contracts.events.ShopSetDesired;
+import dev.shopset.gitpusher.domain.TierDirectory;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads the compacted {@code shopset.desired} from its beginning into the {@link TierDirectory}
+ * (like a table: every partition assigned, no consumer group, no offsets committed) and marks the
+ * directory loaded once it has reached the end offsets of startup. Read-only: records it cannot
+ * read are skipped (the renderer owns that topic's dead-letter topic).
+ */
+@ApplicationScoped
+public class TierReader {
+
+  private static final Logger LOG = Logger.getLogger(TierReader.class);
+
+  private final TierDirectory tiers;
+  private final Map<String, Object> kafkaConfig;
+  private volatile KafkaConsumer<String, byte[]> consumer;
+  private volatile boolean running = true;
+
+  public TierReader(
+      TierDirectory tiers, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    this.tiers = tiers;
+    this.kafkaConfig = kafkaConfig;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    Thread.ofVirtual().name("tier-reader").start(this::run);
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    running = false;
+    KafkaConsumer<String, byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup();
+    }
+  }
+
+  private void run() {
+    for (int attempt = 1; running; attempt++) {
+      try {
+        readForever();
+      } catch (WakeupException e) {
+        return;
+      } catch (RuntimeException e) {
+        if (!running) {
+          return;
+        }
+        LOG.warnf("Reading %s failed (%s); starting again", Topics.DESIRED, e.getMessage());
+        pause(Math.min(30_000L, 500L << Math.min(attempt, 6)));
+      }
+    }
+  }
+
+  private void readForever() {
+    Map<String, Object> config = new HashMap<>(kafkaConfig);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "git-pusher-tier-reader");
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    try (KafkaConsumer<String, byte[]> c =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer = c;
+      List<TopicPartition> partitions = partitions(c);
+      c.assign(partitions);
+      c.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = c.endOffsets(partitions);
+      while (running) {
+        for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(500))) {
+          read(record);
+        }
+        if (!tiers.loaded()
+            && end.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
+          tiers.markLoaded();
+          LOG.info("Read the desired state as of startup: new tier branches can be created");
+        }
+      }
+    }
+  }
+
+  /** The topic's partitions; asking for them creates the topic when missing. */
+  private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> c) {
+    while (running) {
+      var infos = c.partitionsFor(Topics.DESIRED, Duration.ofSeconds(30));
+      if (infos != null && !infos.isEmpty()) {
+        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      }
+      pause(500);
+    }
+    return List.of();
+  }
+
+  private void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  private void read(ConsumerRecord<String, byte[]> record) {
+    if (record.value() == null) {
+      return;
+    }
+    try {
+      if (EventCodec.decode(record.headers(), record.value()).data()
+          instanceof ShopSetDesired desired) {
+        tiers.learn(desired.tier(), desired.configuration());
+      }
+    } catch (EventDecodingException e) {
+      LOG.debugf(
+          "Skipping %s record at offset %d: %s", Topics.DESIRED, record.offset(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,396 @@
+package dev.shopset.gitpusher;
+
+import static dev.shopset.gitpusher.testing.Fixtures.TIER;
+import static dev.shopset.gitpusher.testing.Fixtures.render;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.shopset.contracts.Topics;
+import dev.shopset.contracts.events.CommitFailed;
+import dev.shopset.contracts.events.CommitPushed;
+import dev.shopset.contracts.events.PromotionRequested;
+import dev.shopset.contracts.events.PromotionResult;
+import dev.shopset.contracts.events.RenderResult;
+import dev.shopset.contracts.events.ShopSetDesired;
+import dev.shopset.contracts.events.ShopSetDesired.ConfigurationState;
+import dev.shopset.contracts.events.ShopSetDesired.TierState;
+import dev.shopset.contracts.events.ShopSetRef;
+import dev.shopset.contracts.events.SourceChanged;
+import dev.shopset.contracts.resources.RepositoryRef;
+import dev.shopset.contracts.resources.ShopSetSpec;
+import dev.shopset.gitpusher.domain.TierDirectory;
+import dev.shopset.gitpusher.domain.TierDirectory.Origin;
+import dev.shopset.gitpusher.domain.WebhookVerifier;
+import dev.shopset.gitpusher.git.SourcePoller;
+import dev.shopset.gitpusher.testing.Fixtures;
+import dev.shopset.gitpusher.testing.GitCli;
+import dev.shopset.gitpusher.testing.GitHostTestResource;
+import dev.shopset.gitpusher.testing.KafkaEvents;
+import dev.shopset.kafka.KafkaBrokerTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The service end to end: the real broker, a smart-HTTP git host with basic auth, the git CLI. */
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(GitHostTestResource.class)
+class GitPusherIT {
+
+  static final String GROUP = "shopset-git-pusher";
+
+  @Inject TierDirectory tiers;
+  @Inject SourcePoller poller;
+
+  static Fixtures git;
+  static String app;
+  static String config;
+  static KafkaEvents kafka;
+
+  @BeforeAll
+  static void setUp() {
+    git = GitHostTestResource.fixtures();
+    app = git.appRepo("app");
+    config = git.configRepo("config");
+    kafka = new KafkaEvents(Topics.COMMITS, Topics.PROMOTION_RESULTS, Topics.SOURCES);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    kafka.close();
+  }
+
+  static List<CommitPushed> pushed(String system) {
+    return kafka.events(CommitPushed.class).stream()
+        .filter(e -> e.systemRepository().equals(system))
+        .toList();
+  }
+
+  static List<SourceChanged> sourcesOf(String repository) {
+    return kafka.events(SourceChanged.class).stream()
+        .filter(e -> e.repository().equals(repository))
+        .toList();
+  }
+
+  int commitCount(String system) {
+    Path clone = git.root.resolve("count" + System.nanoTime());
+    git.cli.git(git.root, "clone", "-q", "--bare", "-b", TIER, system, clone.toString());
+    return Integer.parseInt(git.cli.git(clone, "rev-list", "--count", TIER).strip());
+  }
+
+  @Test
+  void fiveHundredResultsBecomeAHandfulOfCommitsAndRedeliveryMakesNone() {
+    String system = git.emptyRepo("system-many");
+    List<RenderResult> renders =
+        IntStream.range(0, 500)
+            .mapToObj(i -> render(system, app, config, "shop", "s%03d".formatted(i), 1, 1 + i % 3))
+            .toList();
+    kafka.send(Topics.RENDERS, renders);
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(() ->
+            assertThat(
+                    pushed(system).stream()
+                        .flatMap(e -> e.shopSets().stream())
+                        .map(ShopSetRef::name)
+                        .distinct())
+                .hasSize(500));
+    int commits = commitCount(system);
+    assertThat(commits).isBetween(1, 10);
+    assertThat(pushed(system)).hasSize(commits);
+
+    Path clone = git.root.resolve("clone-many");
+    git.cli.git(
+        git.root, "clone", "-q", "--recurse-submodules", "-b", TIER, system, clone.toString());
+    Set<String> expected = new HashSet<>(Set.of(".gitmodules", "base", "config/standard"));
+    renders.forEach(r -> expected.addAll(r.files().keySet()));
+    assertThat(git.cli.git(clone, "ls-files").lines())
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(clone.resolve("config/standard/kustomization.yaml")).exists();
+    assertThat(GitCli.run(clone, List.of("kubectl", "kustomize", "shopsets/shop/s007")))
+        .contains("name: s007-shop")
+        .contains("replicas: 2");
+
+    List<RenderResult> again = new ArrayList<>(renders);
+    again.add(render(system, app, config, "shop", "s000", 2, 9));
+    kafka.send(Topics.RENDERS, again);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() ->
+            assertThat(pushed(system).stream().flatMap(e -> e.shopSets().stream()))
+                .contains(new ShopSetRef("shop", "s000", 2)));
+    assertThat(commitCount(system)).isEqualTo(commits + 1);
+    assertThat(pushed(system).get(pushed(system).size() - 1).filesChanged()).isEqualTo(1);
+  }
+
+  @Test
+  void whileTheGitHostIsDownTheRenderIsKeptAndItsOffsetIsCommittedOnlyAfterThePush() {
+    String system = git.emptyRepo("system-outage");
+    git.server.setAvailable(false);
+    RecordMetadata sent;
+    try {
+      sent = kafka.sendAndWait(Topics.RENDERS, render(system, app, config, "shop", "eu", 1, 2));
+      TopicPartition partition = new TopicPartition(Topics.RENDERS, sent.partition());
+      // Longer than the throttled strategy's commit interval (1 s in tests): nothing committed.
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(20))
+          .until(() ->
+              KafkaEvents.committed(GROUP, partition) <= sent.offset()
+                  && pushed(system).isEmpty()
+                  && kafka.events(CommitFailed.class).stream()
+                      .noneMatch(f -> f.systemRepository().equals(system)));
+    } finally {
+      git.server.setAvailable(true);
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 1);
+    assertThat(pushed(system).get(0).shopSets()).containsExactly(new ShopSetRef("shop", "eu", 1));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() ->
+            KafkaEvents.committed(GROUP, new TopicPartition(Topics.RENDERS, sent.partition()))
+                > sent.offset());
+    given().get("/q/health/live").then().statusCode(200);
+  }
+
+  @Test
+  void aHumansCommitIsKeptAndOursLandsOnTop() {
+    String system = git.emptyRepo("system-human");
+    kafka.send(Topics.RENDERS, List.of(render(system, app, config, "shop", "eu", 1, 1)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 1);
+    String human = git.commitFiles(system, TIER, "README.md", "Written by hand\n");
+    kafka.send(Topics.RENDERS, List.of(render(system, app, config, "shop", "eu", 2, 3)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 2);
+    Path clone = git.root.resolve("clone-human");
+    git.cli.git(git.root, "clone", "-q", "-b", TIER, system, clone.toString());
+    assertThat(git.cli.git(clone, "rev-parse", "HEAD^").strip()).isEqualTo(human);
+    assertThat(git.cli.git(clone, "rev-parse", "HEAD").strip())
+        .isEqualTo(pushed(system).get(1).sha());
+    assertThat(clone.resolve("README.md")).exists();
+    assertThat(clone.resolve("shopsets/shop/eu/replicas.yaml")).content().contains("replicas: 3");
+  }
+
+  @Test
+  void wrongCredentialsGiveCommitFailedWithTheReasonAndTheServiceStaysHealthy() {
+    String locked = git.server.url("locked-system");
+    kafka.send(Topics.RENDERS, List.of(render(locked, app, config, "shop", "eu", 1, 1)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() ->
+            assertThat(kafka.events(CommitFailed.class))
+                .anySatisfy(f -> {
+                  assertThat(f.systemRepository()).isEqualTo(locked);
+                  assertThat(f.reason()).isEqualTo("AuthenticationFailed");
+                  assertThat(f.shopSets()).containsExactly(new ShopSetRef("shop", "eu", 1));
+                  assertThat(f.message()).doesNotContain(Fixtures.PASSWORD);
+                }));
+    given().get("/q/health/ready").then().statusCode(200);
+    given().get("/q/health/live").then().statusCode(200);
+  }
+
+  @Test
+  void aBadWebhookSignatureIsRefusedAndAGoodOneBumpsThePinInOneCommit() {
+    String hookApp = git.appRepo("app-hook");
+    String system = git.emptyRepo("system-hook");
+    kafka.send(
+        Topics.RENDERS,
+        List.of(
+            render(system, hookApp, config, "shop", "eu", 1, 1),
+            render(system, hookApp, config, "shop", "us", 1, 1)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 1);
+    String old = git.head(hookApp, TIER);
+    String next = git.commitFiles(hookApp, TIER, "deployment-note.txt", "v2\n");
+    String payload =
+        """
+        {"ref":"refs/heads/%s","before":"%s","after":"%s","repository":{"clone_url":"%s"}}\
+        """
+            .formatted(TIER, old, next, hookApp);
+    byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+    given()
+        .header(
+            "X-Hub-Signature-256", "sha256=" + new WebhookVerifier(Optional.of("wrong")).hmac(body))
+        .contentType("application/json")
+        .body(body)
+        .post("/webhooks/git")
+        .then()
+        .statusCode(401);
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> sourcesOf(hookApp).isEmpty());
+    given()
+        .header(
+            "X-Hub-Signature-256",
+            "sha256=" + new WebhookVerifier(Optional.of("webhook-secret")).hmac(body))
+        .contentType("application/json")
+        .body(body)
+        .post("/webhooks/git")
+        .then()
+        .statusCode(202);
+    await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 2);
+    assertThat(sourcesOf(hookApp)).singleElement().extracting(SourceChanged::head).isEqualTo(next);
+    CommitPushed bump = pushed(system).get(1);
+    assertThat(bump.summary())
+        .isEqualTo("base: " + old.substring(0, 7) + ".." + next.substring(0, 7));
+    assertThat(bump.filesChanged()).isEqualTo(1);
+    assertThat(commitCount(system)).isEqualTo(2);
+    Path clone = git.root.resolve("clone-hook");
+    git.cli.git(git.root, "clone", "-q", "-b", TIER, system, clone.toString());
+    assertThat(git.cli.git(clone, "ls-tree", "HEAD", "base")).startsWith("160000 commit " + next);
+  }
+
+  @Test
+  void aPollFindsANewSourceHeadAndBumpsThePinOnce() {
+    String pollApp = git.appRepo("app-poll");
+    String system = git.emptyRepo("system-poll");
+    kafka.send(Topics.RENDERS, List.of(render(system, pollApp, config, "shop", "eu", 1, 1)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 1);
+    String old = git.head(pollApp, TIER);
+    String next = git.commitFiles(pollApp, TIER, "poll.txt", "v2\n");
+    poller.poll();
+    await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 2);
+    assertThat(pushed(system).get(1).summary())
+        .isEqualTo("base: " + old.substring(0, 7) + ".." + next.substring(0, 7));
+    poller.poll();
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> pushed(system).size() == 2);
+    assertThat(commitCount(system)).isEqualTo(2);
+  }
+
+  @Test
+  void aFastForwardPromotionSucceedsAndBumpsTheNextTiersPinAndADivergedOneFailsWithItsReason() {
+    String promoApp = git.appRepo("app-promo");
+    String promoConfig = git.configRepo("config-promo", "tier-b");
+    String system = git.emptyRepo("system-promo");
+    kafka.send(
+        Topics.PROMOTIONS,
+        List.of(new PromotionRequested("p1", 1, "a", "b", promoApp, TIER, "tier-b")));
+    PromotionResult created = awaitPromotion("p1");
+    assertThat(created.outcome()).isEqualTo(PromotionResult.Outcome.SUCCEEDED);
+    assertThat(git.head(promoApp, "tier-b"))
+        .isEqualTo(git.head(promoApp, TIER))
+        .isEqualTo(created.commit());
+    kafka.send(
+        Topics.RENDERS,
+        List.of(render(system, promoApp, promoConfig, "shop", "eu", 1, 1, "tier-b")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 1);
+
+    String ahead = git.commitFiles(promoApp, TIER, "feature.txt", "new\n");
+    kafka.send(
+        Topics.PROMOTIONS,
+        List.of(new PromotionRequested("p2", 1, "a", "b", promoApp, TIER, "tier-b")));
+    assertThat(awaitPromotion("p2").outcome()).isEqualTo(PromotionResult.Outcome.SUCCEEDED);
+    assertThat(git.head(promoApp, "tier-b")).isEqualTo(ahead);
+    await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 2);
+    assertThat(pushed(system).get(1).summary())
+        .isEqualTo("base: " + created.commit().substring(0, 7) + ".." + ahead.substring(0, 7));
+
+    String hotfix = git.commitFiles(promoApp, "tier-b", "hotfix.txt", "only on b\n");
+    git.commitFiles(promoApp, TIER, "feature2.txt", "more\n");
+    kafka.send(
+        Topics.PROMOTIONS,
+        List.of(new PromotionRequested("p3", 1, "a", "b", promoApp, TIER, "tier-b")));
+    PromotionResult refused = awaitPromotion("p3");
+    assertThat(refused.outcome()).isEqualTo(PromotionResult.Outcome.FAILED);
+    assertThat(refused.reason()).isEqualTo("NotFastForward");
+    assertThat(refused.message()).contains("tier-b has commits that " + TIER + " lacks");
+    assertThat(git.head(promoApp, "tier-b")).isEqualTo(hotfix);
+  }
+
+  @Test
+  void missingTierBranchesAreCreatedFromTheTierBelowInAppAndConfigRepositories() {
+    String tierApp = git.appRepo("app-tiers", "main");
+    String tierConfig = git.configRepo("config-tiers", "main");
+    String system = git.emptyRepo("system-tiers");
+    kafka.send(
+        Topics.DESIRED,
+        List.of(
+            desired("one", tier("alpha", 0, "alpha", "beta", tierApp, system), tierConfig),
+            desired("two", tier("beta", 1, "beta", null, tierApp, system), tierConfig)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> tiers.originOf(tierApp, "beta").equals(new Origin.TierBelow("alpha")));
+
+    kafka.send(
+        Topics.RENDERS, List.of(render(system, tierApp, tierConfig, "shop", "one", 1, 1, "alpha")));
+    await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 1);
+    String appMain = git.head(tierApp, "main");
+    assertThat(git.head(tierApp, "alpha")).isEqualTo(appMain);
+    assertThat(git.head(tierConfig, "alpha")).isEqualTo(git.head(tierConfig, "main"));
+    Path alpha = git.root.resolve("clone-alpha");
+    git.cli.git(
+        git.root, "clone", "-q", "--recurse-submodules", "-b", "alpha", system, alpha.toString());
+    assertThat(git.cli.git(alpha, "ls-tree", "HEAD", "base"))
+        .startsWith("160000 commit " + appMain);
+    assertThat(GitCli.run(alpha, List.of("kubectl", "kustomize", "shopsets/shop/one")))
+        .contains("name: one-shop");
+
+    String alphaAhead = git.commitFiles(tierApp, "alpha", "feature.txt", "only on alpha\n");
+    kafka.send(
+        Topics.RENDERS, List.of(render(system, tierApp, tierConfig, "shop", "two", 1, 1, "beta")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> pushed(system).stream().anyMatch(p -> p.branch().equals("beta")));
+    assertThat(git.head(tierApp, "beta")).isEqualTo(alphaAhead).isNotEqualTo(appMain);
+    assertThat(git.head(tierConfig, "beta")).isEqualTo(git.head(tierConfig, "alpha"));
+    assertThat(git.head(tierApp, "main")).isEqualTo(appMain);
+    Path beta = git.root.resolve("clone-beta");
+    git.cli.git(git.root, "clone", "-q", "-b", "beta", system, beta.toString());
+    assertThat(git.cli.git(beta, "ls-tree", "HEAD", "base"))
+        .startsWith("160000 commit " + alphaAhead);
+    assertThat(git.cli.git(beta, "config", "-f", ".gitmodules", "submodule.base.branch").strip())
+        .isEqualTo("beta");
+  }
+
+  static TierState tier(
+      String name, int rank, String branch, String promotesTo, String app, String system) {
+    return new TierState(
+        name,
+        rank,
+        branch,
+        new RepositoryRef(app, null, null),
+        new RepositoryRef(system, null, null),
+        promotesTo);
+  }
+
+  static ShopSetDesired desired(String name, TierState tier, String config) {
+    return new ShopSetDesired(
+        "shop",
+        name,
+        1,
+        new TreeMap<>(),
+        new ShopSetSpec(tier.name(), "standard", List.of("s1"), null, null, null, null, null, null),
+        tier,
+        new ConfigurationState("standard", new RepositoryRef(config, null, null)));
+  }
+
+  static PromotionResult awaitPromotion(String name) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                kafka.events(PromotionResult.class).stream()
+                    .filter(r -> r.promotion().equals(name))
+                    .findFirst(),
+            Optional::isPresent)
+        .orElseThrow();
+  }
+}

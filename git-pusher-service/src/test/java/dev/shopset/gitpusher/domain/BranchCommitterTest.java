@@ -1,0 +1,175 @@
+package dev.shopset.gitpusher.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.shopset.contracts.events.CommitFailed;
+import dev.shopset.contracts.events.CommitPushed;
+import dev.shopset.contracts.events.ShopSetRef;
+import dev.shopset.gitpusher.git.Workspace;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The retry decisions of the branch writer, with a scripted workspace. */
+class BranchCommitterTest {
+
+  final List<CommitPushed> pushed = new CopyOnWriteArrayList<>();
+  final List<CommitFailed> failed = new CopyOnWriteArrayList<>();
+  final CommitEvents events =
+      new CommitEvents() {
+        @Override
+        public void pushed(CommitPushed event) {
+          pushed.add(event);
+        }
+
+        @Override
+        public void failed(CommitFailed event) {
+          failed.add(event);
+        }
+      };
+
+  BranchCommitter committer(ScriptedWorkspace workspace) {
+    return new BranchCommitter(
+            workspace,
+            new BatchCollector(Duration.ofMillis(20), 500),
+            events,
+            3,
+            new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)))
+        .start();
+  }
+
+  @Test
+  void aBranchThatKeepsMovingFailsAfterTheBoundedRetriesAndReleasesTheBatch() {
+    ScriptedWorkspace workspace = new ScriptedWorkspace();
+    for (int i = 0; i < 10; i++) {
+      workspace.outcomes.add(rejected());
+    }
+    Work.Render work = BatchTest.render("eu", 4);
+    try (BranchCommitter committer = committer(workspace)) {
+      committer.submit(work);
+      await().atMost(Duration.ofSeconds(10)).until(() -> work.done().isDone());
+    }
+    assertThat(workspace.pushes.get()).isEqualTo(4);
+    assertThat(workspace.commits.get()).isEqualTo(4);
+    assertThat(workspace.resets.get()).isEqualTo(1);
+    assertThat(failed)
+        .singleElement()
+        .satisfies(f -> {
+          assertThat(f.reason()).isEqualTo("RetriesExhausted");
+          assertThat(f.shopSets()).containsExactly(new ShopSetRef("ns", "eu", 4));
+        });
+    assertThat(pushed).isEmpty();
+  }
+
+  @Test
+  void aTerminalFailureIsReportedOnceWithoutRetrying() {
+    ScriptedWorkspace workspace = new ScriptedWorkspace();
+    workspace.outcomes.add(
+        new GitFailure(GitFailure.Kind.TERMINAL, "PermissionDenied", "no write access", null));
+    Work.Render work = BatchTest.render("eu", 1);
+    try (BranchCommitter committer = committer(workspace)) {
+      committer.submit(work);
+      await().atMost(Duration.ofSeconds(10)).until(() -> work.done().isDone());
+    }
+    assertThat(workspace.pushes.get()).isEqualTo(1);
+    assertThat(failed).extracting(CommitFailed::reason).containsExactly("PermissionDenied");
+  }
+
+  @Test
+  void transientFailuresAreRetriedWithTheSameBatchUntilThePushSucceeds() {
+    ScriptedWorkspace workspace = new ScriptedWorkspace();
+    for (int i = 0; i < 6; i++) {
+      workspace.outcomes.add(
+          new GitFailure(GitFailure.Kind.TRANSIENT, "Unavailable", "503 from the host", null));
+    }
+    Work.Render eu = BatchTest.render("eu", 1);
+    Work.Render us = BatchTest.render("us", 2);
+    try (BranchCommitter committer = committer(workspace)) {
+      committer.submit(eu);
+      committer.submit(us);
+      await().atMost(Duration.ofSeconds(10)).until(() -> eu.done().isDone() && us.done().isDone());
+    }
+    assertThat(workspace.pushes.get()).isEqualTo(7);
+    assertThat(workspace.lastChanges.renders()).extracting(r -> r.name()).contains("eu", "us");
+    assertThat(failed).isEmpty();
+    assertThat(pushed)
+        .singleElement()
+        .satisfies(p ->
+            assertThat(p.shopSets())
+                .containsExactly(new ShopSetRef("ns", "eu", 1), new ShopSetRef("ns", "us", 2)));
+  }
+
+  static GitFailure rejected() {
+    return new GitFailure(GitFailure.Kind.REJECTED, "NotFastForward", "the remote moved", null);
+  }
+
+  /** Each push takes the next scripted failure; with none left it succeeds. */
+  static final class ScriptedWorkspace implements Workspace {
+    final Deque<GitFailure> outcomes = new ArrayDeque<>();
+    final AtomicInteger pushes = new AtomicInteger();
+    final AtomicInteger commits = new AtomicInteger();
+    final AtomicInteger resets = new AtomicInteger();
+    volatile Changes lastChanges;
+    volatile String message;
+
+    @Override
+    public String repository() {
+      return "https://git.example/system.git";
+    }
+
+    @Override
+    public String branch() {
+      return "tier-a";
+    }
+
+    @Override
+    public void sync() {}
+
+    @Override
+    public void resetToRemote() {
+      resets.incrementAndGet();
+    }
+
+    @Override
+    public Optional<String> commit(Changes changes, Function<List<PinChange>, String> text) {
+      commits.incrementAndGet();
+      lastChanges = changes;
+      message = text.apply(List.of());
+      return Optional.of("c".repeat(40));
+    }
+
+    @Override
+    public synchronized Pushed push() throws GitFailure {
+      pushes.incrementAndGet();
+      GitFailure next = outcomes.poll();
+      if (next != null) {
+        throw next;
+      }
+      return new Pushed("c".repeat(40), List.of(message), 3);
+    }
+
+    @Override
+    public void announced(String sha) {}
+
+    @Override
+    public Optional<String> head() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Map<String, Pin> pins() {
+      return Map.of();
+    }
+
+    @Override
+    public void close() {}
+  }
+}

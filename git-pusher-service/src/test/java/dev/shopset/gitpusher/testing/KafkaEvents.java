@@ -1,0 +1,126 @@
+package dev.shopset.gitpusher.testing;
+
+import dev.shopset.contracts.cloudevents.CloudEvent;
+import dev.shopset.contracts.cloudevents.EventCodec;
+import dev.shopset.contracts.events.ShopSetEvent;
+import dev.shopset.kafka.EmbeddedKafkaBroker;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Raw Kafka clients on the real broker: sends CloudEvents, reads a topic from its beginning. */
+public final class KafkaEvents implements AutoCloseable {
+
+  private final KafkaProducer<String, byte[]> producer;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final List<ShopSetEvent> seen = new CopyOnWriteArrayList<>();
+
+  public KafkaEvents(String... readTopics) {
+    String servers = EmbeddedKafkaBroker.shared().bootstrapServers();
+    producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                servers,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                servers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + java.util.UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG,
+                1000),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    consumer.subscribe(List.of(readTopics));
+  }
+
+  /** Sends events in order (keyed), then flushes. */
+  public void send(String topic, List<? extends ShopSetEvent> events) {
+    for (ShopSetEvent data : events) {
+      ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, data.key(), null);
+      byte[] body =
+          EventCodec.encode(CloudEvent.of("/test", data, Instant.now()), record.headers());
+      producer.send(new ProducerRecord<>(topic, null, data.key(), body, record.headers()));
+    }
+    producer.flush();
+  }
+
+  /** Sends one event and waits for the broker: where it landed. */
+  public RecordMetadata sendAndWait(String topic, ShopSetEvent data) {
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, data.key(), null);
+    byte[] body = EventCodec.encode(CloudEvent.of("/test", data, Instant.now()), record.headers());
+    try {
+      return producer
+          .send(new ProducerRecord<>(topic, null, data.key(), body, record.headers()))
+          .get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not send to " + topic, e);
+    }
+  }
+
+  /** The offset {@code group} has committed on a partition: the next record it will read. */
+  public static long committed(String group, TopicPartition partition) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedKafkaBroker.shared().bootstrapServers()))) {
+      OffsetAndMetadata offset =
+          admin
+              .listConsumerGroupOffsets(group)
+              .partitionsToOffsetAndMetadata()
+              .get(30, TimeUnit.SECONDS)
+              .get(partition);
+      return offset == null ? -1 : offset.offset();
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not read the offsets of " + group, e);
+    }
+  }
+
+  /** Everything read so far, after one more poll. */
+  public synchronized List<ShopSetEvent> events() {
+    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+      seen.add(EventCodec.decode(r.headers(), r.value()).data());
+    }
+    return List.copyOf(seen);
+  }
+
+  /** The events of one type read so far. */
+  public <T> List<T> events(Class<T> type) {
+    return events().stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+    consumer.close();
+  }
+}
