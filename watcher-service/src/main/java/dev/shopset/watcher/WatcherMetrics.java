@@ -2,10 +2,14 @@ package dev.shopset.watcher;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +22,7 @@ public class WatcherMetrics {
   private final MeterRegistry registry;
   private final Counter statusWrites;
   private final Counter reconciles;
+  private final List<Meter> gauges = new CopyOnWriteArrayList<>();
 
   public WatcherMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -51,10 +56,19 @@ public class WatcherMetrics {
 
   /** Registers a gauge of an informer's store size. */
   public void storeSize(String resource, Supplier<Number> size) {
-    Gauge.builder("shopset.watcher.informer.store.size", () -> size.get().doubleValue())
-        .description("Objects in an informer's store")
-        .tag("resource", resource)
-        .register(registry);
+    var gauge =
+        Gauge.builder("shopset.watcher.informer.store.size", () -> size.get().doubleValue())
+            .description("Objects in an informer's store")
+            .tag("resource", resource)
+            .register(registry);
+    gauges.add(gauge);
+  }
+
+  @PreDestroy
+  void removeGauges() {
+    // The registry may outlive this bean (global composite); a stale gauge would read stopped
+    // stores.
+    gauges.forEach(registry::remove);
   }
 
   public void statusWritten() {

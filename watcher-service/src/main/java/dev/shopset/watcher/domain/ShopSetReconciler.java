@@ -153,6 +153,14 @@ public final class ShopSetReconciler {
     }
   }
 
+  /**
+   * Takes over what an earlier process published for a ShopSet this process has not seen: its next
+   * plan (for a ShopSet that is gone, its deletion) starts from there.
+   */
+  public void adopt(String key, Emitted published) {
+    emitted.putIfAbsent(key, published);
+  }
+
   /** Forgets everything published, as a fresh process would. */
   public void forgetAll() {
     emitted.clear();

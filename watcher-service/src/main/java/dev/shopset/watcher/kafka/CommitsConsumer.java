@@ -16,8 +16,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Consumes {@code shopset.commits} and writes Rendered/Committed and lastCommit into the status of
- * each ShopSet a commit carries. Undecodable records go to {@code shopset.commits.dlq}; a status
- * write that fails is retried by SmallRye's redelivery of the uncommitted offset after restart.
+ * each ShopSet a commit carries. Undecodable records go to {@code shopset.commits.dlq}, with the
+ * reason. Status writes retry conflicts and wait out an unreachable API server (the offset stays
+ * where it is meanwhile); only a terminal rejection sends a record to the dead-letter topic.
  */
 @ApplicationScoped
 public class CommitsConsumer {
@@ -43,7 +44,7 @@ public class CommitsConsumer {
       return message.nack(e);
     }
     for (var ref : commit.shopSets()) {
-      status.shopSet(
+      status.shopSetUntilWritten(
           ref.namespace(),
           ref.name(),
           fresh -> ShopSetStatuses.withCommit(fresh.getStatus(), commit, ref, Instant.now()));

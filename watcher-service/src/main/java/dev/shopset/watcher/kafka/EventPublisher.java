@@ -82,7 +82,7 @@ public class EventPublisher {
   }
 
   @PreDestroy
-  void close() {
+  public void close() {
     producer.close(Duration.ofSeconds(5));
   }
 

@@ -8,12 +8,16 @@ import dev.shopset.contracts.resources.Configuration;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.Tier;
 import dev.shopset.watcher.WatcherMetrics;
+import dev.shopset.watcher.domain.Orphans;
 import dev.shopset.watcher.domain.ShopSetReconciler;
 import dev.shopset.watcher.domain.ShopSetStatuses;
 import dev.shopset.watcher.kafka.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Reconciles one ShopSet: joins it with its Tier and Configuration from the informer stores,
@@ -84,6 +88,19 @@ public class DesiredStateService {
                     fresh.getStatus(), plan.valid(), generation, Instant.now()));
       }
     }
+  }
+
+  /**
+   * Takes over the ShopSets {@code published} on {@code shopset.desired} that no longer exist in a
+   * watched namespace (deleted while no watcher ran); returns their keys, whose next reconcile
+   * publishes their deletion. Call once the informers have synced.
+   */
+  List<String> adoptOrphans(Map<String, Orphans.Placement> published, Predicate<String> watched) {
+    var orphans = Orphans.of(published, key -> informers.shopSets().get(key) != null, watched);
+    orphans.forEach((key, p) ->
+        reconciler.adopt(
+            key, new ShopSetReconciler.Emitted(p.id(), p.systemRepository(), p.branch())));
+    return List.copyOf(orphans.keySet());
   }
 
   /** The id last published for a ShopSet ({@code namespace/name}), or null. */

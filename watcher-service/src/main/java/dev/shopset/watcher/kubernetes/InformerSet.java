@@ -56,6 +56,10 @@ final class InformerSet<T extends HasMetadata> {
     return informers.stream().allMatch(SharedIndexInformer::hasSynced);
   }
 
+  boolean watching() {
+    return informers.stream().allMatch(SharedIndexInformer::isWatching);
+  }
+
   CompletableFuture<Void> start() {
     return CompletableFuture.allOf(
         informers.stream()

@@ -197,6 +197,15 @@ public class Informers {
     List.of(shopSets, tiers, configurations, promotions, deployments).forEach(InformerSet::stop);
   }
 
+  /**
+   * Whether every informer has its watch open: a change made before that is not seen until the next
+   * list (an API server replays it from the list's resourceVersion; the mock one does not).
+   */
+  public boolean watching() {
+    return List.of(shopSets, tiers, configurations, promotions, deployments).stream()
+        .allMatch(InformerSet::watching);
+  }
+
   /** Whether every informer has listed its resources at least once. */
   public boolean synced() {
     return List.of(shopSets, tiers, configurations, promotions, deployments).stream()

@@ -11,13 +11,20 @@ import org.eclipse.microprofile.health.Readiness;
 public class InformersReadiness implements HealthCheck {
 
   private final WatcherLoop loop;
+  private final Informers informers;
 
-  public InformersReadiness(WatcherLoop loop) {
+  public InformersReadiness(WatcherLoop loop, Informers informers) {
     this.loop = loop;
+    this.informers = informers;
   }
 
+  /** Ready once every informer has listed and is watching, and the worker reconciles. */
   @Override
   public HealthCheckResponse call() {
-    return HealthCheckResponse.named("Kubernetes informers synced").status(loop.ready()).build();
+    boolean watching = informers.watching();
+    return HealthCheckResponse.named("Kubernetes informers synced")
+        .status(loop.ready() && watching)
+        .withData("watching", watching)
+        .build();
   }
 }

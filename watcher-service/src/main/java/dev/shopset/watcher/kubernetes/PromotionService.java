@@ -38,23 +38,35 @@ public class PromotionService {
     }
     var plan = PromotionPlanner.plan(promotion, informers.tiers()::get, Instant.now());
     if (plan.request() != null) {
+      // The cache may not show the Pending status written a moment ago: ask the API server.
+      Promotion fresh = status.currentPromotion(name);
+      if (fresh == null) {
+        return;
+      }
+      plan = PromotionPlanner.plan(fresh, informers.tiers()::get, Instant.now());
+    }
+    if (plan.request() != null) {
       // Published before the status: a crash in between repeats the same request (same id).
       publisher.publish(plan.request());
       metrics.changeToEvent("promotion", Duration.between(seenAt, Instant.now()));
     }
     if (plan.status() != null) {
+      var planned = plan.status();
       status.promotion(
           name,
           fresh ->
               PromotionPlanner.plan(fresh, informers.tiers()::get, Instant.now()).status() == null
                   ? Optional.empty()
-                  : Optional.of(plan.status()));
+                  : Optional.of(planned));
     }
   }
 
-  /** Records a result; returns whether the status was written. */
+  /**
+   * Records a result, waiting out an unreachable API server; returns whether the status was
+   * written.
+   */
   public boolean record(PromotionResult result) {
-    return status.promotion(
+    return status.promotionUntilWritten(
         result.promotion(),
         fresh ->
             PromotionPlanner.statusOf(fresh.getStatus(), result)

@@ -6,9 +6,14 @@ import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.ShopSetStatus;
 import dev.shopset.watcher.WatcherMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Writes ShopSet and Promotion status through the status subresource, computing the new status from
@@ -17,12 +22,25 @@ import java.util.function.Function;
 @ApplicationScoped
 public class StatusWriter {
 
+  private static final int MAX_ATTEMPTS = 5;
+  private static final Logger LOG = Logger.getLogger(StatusWriter.class);
+
   private final KubernetesClient client;
   private final WatcherMetrics metrics;
+  private final Duration backoff;
+  private final Duration maxBackoff;
 
+  @Inject
   public StatusWriter(KubernetesClient client, WatcherMetrics metrics) {
+    this(client, metrics, Duration.ofMillis(500), Duration.ofSeconds(10));
+  }
+
+  StatusWriter(
+      KubernetesClient client, WatcherMetrics metrics, Duration backoff, Duration maxBackoff) {
     this.client = client;
     this.metrics = metrics;
+    this.backoff = backoff;
+    this.maxBackoff = maxBackoff;
   }
 
   /**
@@ -31,6 +49,20 @@ public class StatusWriter {
    * @return whether a write happened
    */
   public boolean shopSet(
+      String namespace, String name, Function<ShopSet, Optional<ShopSetStatus>> change) {
+    return withRetries(() -> writeShopSet(namespace, name, change), MAX_ATTEMPTS);
+  }
+
+  /**
+   * Like {@link #shopSet}, but an unreachable or overloaded API server is waited out however long
+   * it takes: for a Kafka record whose offset must not advance before its status is written.
+   */
+  public boolean shopSetUntilWritten(
+      String namespace, String name, Function<ShopSet, Optional<ShopSetStatus>> change) {
+    return withRetries(() -> writeShopSet(namespace, name, change), Integer.MAX_VALUE);
+  }
+
+  private boolean writeShopSet(
       String namespace, String name, Function<ShopSet, Optional<ShopSetStatus>> change) {
     var resource = client.resources(ShopSet.class).inNamespace(namespace).withName(name);
     ShopSet current = resource.get();
@@ -50,6 +82,17 @@ public class StatusWriter {
 
   /** Updates a Promotion's status with {@code change}; returns whether a write happened. */
   public boolean promotion(String name, Function<Promotion, Optional<PromotionStatus>> change) {
+    return withRetries(() -> writePromotion(name, change), MAX_ATTEMPTS);
+  }
+
+  /** Like {@link #promotion}, waiting out an unreachable API server (see shopSetUntilWritten). */
+  public boolean promotionUntilWritten(
+      String name, Function<Promotion, Optional<PromotionStatus>> change) {
+    return withRetries(() -> writePromotion(name, change), Integer.MAX_VALUE);
+  }
+
+  private boolean writePromotion(
+      String name, Function<Promotion, Optional<PromotionStatus>> change) {
     var resource = client.resources(Promotion.class).withName(name);
     Promotion current = resource.get();
     if (current == null) {
@@ -63,5 +106,51 @@ public class StatusWriter {
     resource.updateStatus(current);
     metrics.statusWritten();
     return true;
+  }
+
+  /** The Promotion as the API server has it now, or null. */
+  public Promotion currentPromotion(String name) {
+    return client.resources(Promotion.class).withName(name).get();
+  }
+
+  /**
+   * Runs a read-compute-write, again on a conflict (someone wrote in between: recompute from the
+   * new state) and, with backoff, while the API server is unreachable or overloaded, up to {@code
+   * maxAttempts} attempts. Other rejections are terminal and thrown.
+   */
+  private boolean withRetries(Supplier<Boolean> write, int maxAttempts) {
+    int conflicts = 0;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return write.get();
+      } catch (KubernetesClientException e) {
+        boolean conflict = e.getCode() == 409;
+        boolean unavailable = e.getCode() == 0 || e.getCode() == 429 || e.getCode() >= 500;
+        // Conflicts are retried at once from a fresh read, so never without a bound.
+        if (conflict && ++conflicts >= MAX_ATTEMPTS) {
+          throw e;
+        }
+        if (!(conflict || unavailable) || attempt >= maxAttempts) {
+          throw e;
+        }
+        if (unavailable) {
+          Duration wait = backoff.multipliedBy(Math.min(attempt, 1000));
+          wait = wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+          if (attempt == MAX_ATTEMPTS) {
+            LOG.warnf("Status write still failing after %d attempts, retrying: %s", attempt, e);
+          }
+          sleep(wait);
+        }
+      }
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KubernetesClientException("Interrupted while waiting to retry a status write");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.shopset.watcher.kubernetes;
 
+import dev.shopset.contracts.Topics;
 import dev.shopset.watcher.WatcherConfig;
 import dev.shopset.watcher.WatcherMetrics;
 import dev.shopset.watcher.kubernetes.WorkQueue.Kind;
@@ -7,6 +8,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,7 @@ public class WatcherLoop {
   private final RolloutService rollouts;
   private final WatcherMetrics metrics;
   private final WatcherConfig config;
+  private final PublishedDesiredState published;
   private final ScheduledExecutorService retries =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "watcher-retries"));
   private volatile Thread worker;
@@ -41,7 +44,8 @@ public class WatcherLoop {
       PromotionService promotions,
       RolloutService rollouts,
       WatcherMetrics metrics,
-      WatcherConfig config) {
+      WatcherConfig config,
+      PublishedDesiredState published) {
     this.informers = informers;
     this.queue = queue;
     this.desired = desired;
@@ -49,6 +53,7 @@ public class WatcherLoop {
     this.rollouts = rollouts;
     this.metrics = metrics;
     this.config = config;
+    this.published = published;
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -95,6 +100,7 @@ public class WatcherLoop {
         return;
       }
     }
+    recoverDeletions();
     while (running) {
       WorkQueue.Item item;
       try {
@@ -105,6 +111,28 @@ public class WatcherLoop {
       if (item != null) {
         process(item);
       }
+    }
+  }
+
+  /**
+   * ShopSets deleted while no watcher ran never reach an informer: the ones {@code shopset.desired}
+   * still carries get their deletion published now. Best effort: if the topic cannot be read, they
+   * stay (as they would have without this step) and a warning says so.
+   */
+  private void recoverDeletions() {
+    try {
+      var namespaces = config.namespaces().orElse(List.of());
+      var orphans =
+          desired.adoptOrphans(
+              published.read(), ns -> namespaces.isEmpty() || namespaces.contains(ns));
+      if (!orphans.isEmpty()) {
+        LOG.infof("ShopSets deleted while no watcher ran: %s", orphans);
+      }
+      orphans.forEach(key -> queue.add(Kind.SHOPSET, key));
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "Could not read %s to find ShopSets deleted while no watcher ran: %s",
+          Topics.DESIRED, e.toString());
     }
   }
 

@@ -4,6 +4,7 @@ import static dev.shopset.watcher.Fixtures.configuration;
 import static dev.shopset.watcher.Fixtures.shopSet;
 import static dev.shopset.watcher.Fixtures.spec;
 import static dev.shopset.watcher.Fixtures.tier;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -233,6 +234,26 @@ class DesiredStateIT {
         .as("only the label edit changed the object, no status write")
         .isEqualTo(Long.parseLong(resourceVersion) + 1);
     assertThat(metrics.statusWrites()).isEqualTo(writes);
+  }
+
+  @Test
+  void metricsCountEventsByTypeAndTimeChangeToEvent() {
+    client.resource(tier("metrics-tier", SYSTEM, null)).create();
+    client.resource(configuration("metrics", "std")).create();
+    client.resource(shopSet("metrics", "a", "metrics-tier", "std", "s")).create();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(desiredOf("metrics/a")).hasSize(1));
+
+    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+
+    assertThat(metrics)
+        .containsPattern(
+            "shopset_watcher_events_emitted_total\\{[^}]*type=\"dev.shopset.shopset-desired.v1\"[^}]*} [1-9]")
+        .containsPattern(
+            "shopset_watcher_change_to_event_seconds_count\\{[^}]*kind=\"shopset\"[^}]*} [1-9]")
+        .containsPattern(
+            "shopset_watcher_informer_store_size\\{[^}]*resource=\"shopsets\"[^}]*} [1-9]");
   }
 
   @Test

@@ -110,6 +110,15 @@ class StatusIT {
               .isEqualTo(Condition.TRUE);
         });
     String versionAfterFirst = get("commits", "a").getMetadata().getResourceVersion();
+    try (var desired = new TopicTail(Topics.DESIRED)) {
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> desired.read("commits/a"::equals).size() == 1);
+      assertThat(desired.read("commits/a"::equals))
+          .as("the status-only update emitted no second desired state")
+          .hasSize(1);
+    }
 
     // The same event again, then one for b on the same key (same partition, so read after it).
     WatcherTestSupport.publish(PUSHER, pushed);

@@ -1,0 +1,185 @@
+package dev.shopset.watcher.kubernetes;
+
+import static dev.shopset.watcher.Fixtures.configuration;
+import static dev.shopset.watcher.Fixtures.shopSet;
+import static dev.shopset.watcher.Fixtures.spec;
+import static dev.shopset.watcher.Fixtures.tier;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.shopset.contracts.Topics;
+import dev.shopset.contracts.events.ShopSetDeleted;
+import dev.shopset.contracts.events.ShopSetDesired;
+import dev.shopset.contracts.resources.ShopSet;
+import dev.shopset.kafka.EmbeddedKafkaBroker;
+import dev.shopset.watcher.WatcherMetrics;
+import dev.shopset.watcher.it.TopicTail;
+import dev.shopset.watcher.kafka.DesiredTopicReader;
+import dev.shopset.watcher.kafka.EventPublisher;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two watcher processes one after the other (each with its own client, informers, memory and
+ * producer) against the same API server and the real broker: the second one's initial list re-emits
+ * every ShopSet, with the same event id where nothing changed and a new one where something did
+ * while no watcher ran.
+ */
+class RestartedWatcherIT {
+
+  private static final String SYSTEM = "https://git.example/restart-system.git";
+
+  private final FlakyApi api = new FlakyApi();
+  private final String namespace = "restart-" + UUID.randomUUID().toString().substring(0, 8);
+  private final List<Watcher> watchers = new ArrayList<>();
+  private KubernetesMockServer server;
+  private KubernetesClient admin;
+
+  /** The parts of one watcher process, wired as CDI would. */
+  private record Watcher(KubernetesClient client, EventPublisher publisher, WatcherLoop loop) {
+    void stop() {
+      loop.onStop(null);
+      publisher.close();
+      client.close();
+    }
+  }
+
+  private Watcher startWatcher() {
+    KubernetesClient client = FlakyApi.client(server.getPort());
+    // Only this test's namespace: other tests share the broker's shopset.desired.
+    var config = TestWatcherConfig.of(List.of(namespace));
+    var metrics = new WatcherMetrics(new SimpleMeterRegistry());
+    var queue = new WorkQueue();
+    var informers = new Informers(client, config, queue, metrics);
+    Map<String, Object> kafka =
+        Map.of(
+            "bootstrap.servers",
+            EmbeddedKafkaBroker.shared().bootstrapServers(),
+            "acks",
+            "all",
+            "enable.idempotence",
+            "true");
+    var publisher = new EventPublisher(kafka, config, metrics);
+    var status = new StatusWriter(client, metrics);
+    var loop =
+        new WatcherLoop(
+            informers,
+            queue,
+            new DesiredStateService(informers, publisher, status, metrics),
+            new PromotionService(informers, publisher, status, metrics),
+            new RolloutService(client, informers, publisher, metrics, config),
+            metrics,
+            config,
+            new DesiredTopicReader(kafka));
+    loop.onStart(null);
+    Watcher watcher = new Watcher(client, publisher, loop);
+    watchers.add(watcher);
+    return watcher;
+  }
+
+  @AfterEach
+  void stop() {
+    watchers.forEach(Watcher::stop);
+    admin.close();
+    server.destroy();
+  }
+
+  @Test
+  void aRestartedWatcherReEmitsUnchangedStateWithTheSameIdsAndChangesWithNewOnes() {
+    server = api.serve(0);
+    admin = FlakyApi.client(server.getPort());
+    admin.resource(tier(namespace + "-tier", SYSTEM, null)).create();
+    admin.resource(configuration(namespace, "std")).create();
+    admin.resource(shopSet(namespace, "same", namespace + "-tier", "std", "s")).create();
+    admin.resource(shopSet(namespace, "edited", namespace + "-tier", "std", "t")).create();
+    String elsewhere = "other-" + namespace;
+    admin.resource(configuration(elsewhere, "std")).create();
+    admin.resource(shopSet(elsewhere, "unwatched", namespace + "-tier", "std", "s")).create();
+
+    try (TopicTail desired = new TopicTail(Topics.DESIRED)) {
+      Watcher first = startWatcher();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(desired.inNamespace(namespace)).hasSize(2));
+      Map<String, String> before = ids(desired.inNamespace(namespace));
+      assertThat(desired.inNamespace(elsewhere))
+          .as("watcher.namespaces limits what is watched")
+          .isEmpty();
+
+      first.stop();
+      // While no watcher runs, one ShopSet changes.
+      admin
+          .resources(ShopSet.class)
+          .inNamespace(namespace)
+          .withName("edited")
+          .edit(s -> {
+            s.setSpec(spec(namespace + "-tier", "std", 4, "t", "u"));
+            return s;
+          });
+      startWatcher();
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(desired.inNamespace(namespace)).hasSize(4));
+      var again = desired.inNamespace(namespace).subList(2, 4);
+      Map<String, String> after = ids(again);
+      assertThat(after.get(namespace + "/same"))
+          .as("unchanged: a repeat, recognisable by its id")
+          .isEqualTo(before.get(namespace + "/same"));
+      assertThat(after.get(namespace + "/edited"))
+          .as("changed while down: a new id")
+          .isNotEqualTo(before.get(namespace + "/edited"));
+      assertThat(
+              again.stream()
+                  .filter(e -> e.key().equals(namespace + "/edited"))
+                  .map(e -> ((ShopSetDesired) e.event().data()).spec().shops()))
+          .containsExactly(List.of("t", "u"));
+    }
+  }
+
+  @Test
+  void aShopSetDeletedWhileNoWatcherRanIsDeletedWhenTheNextOneStarts() {
+    server = api.serve(0);
+    admin = FlakyApi.client(server.getPort());
+    admin.resource(tier(namespace + "-tier", SYSTEM, null)).create();
+    admin.resource(configuration(namespace, "std")).create();
+    admin.resource(shopSet(namespace, "kept", namespace + "-tier", "std", "s")).create();
+    admin.resource(shopSet(namespace, "gone", namespace + "-tier", "std", "t")).create();
+
+    try (TopicTail desired = new TopicTail(Topics.DESIRED)) {
+      Watcher first = startWatcher();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(desired.inNamespace(namespace)).hasSize(2));
+      first.stop();
+      admin.resources(ShopSet.class).inNamespace(namespace).withName("gone").delete();
+
+      startWatcher();
+
+      String gone = namespace + "/gone";
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(desired.read(gone::equals)).hasSize(3));
+      var records = desired.read(gone::equals);
+      assertThat(records.get(1).event().data())
+          .isEqualTo(new ShopSetDeleted(namespace, "gone", SYSTEM, namespace + "-tier"));
+      assertThat(records.get(2).tombstone()).as("compaction drops it").isTrue();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(desired.read((namespace + "/kept")::equals)).hasSize(2));
+    }
+  }
+
+  private static Map<String, String> ids(List<TopicTail.Entry> entries) {
+    return entries.stream().collect(Collectors.toMap(TopicTail.Entry::key, e -> e.event().id()));
+  }
+}
