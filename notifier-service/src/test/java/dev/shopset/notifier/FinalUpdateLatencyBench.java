@@ -12,6 +12,7 @@ import dev.shopset.notifier.slack.SlackStub;
 import dev.shopset.notifier.slack.SlackStubResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,14 +85,16 @@ class FinalUpdateLatencyBench {
       millis.sort(Long::compare);
       System.out.printf(
           "BENCH final event -> accepted chat.update: n=%d channels=%d pace=%dms p50=%dms p90=%dms"
-              + " p99=%dms max=%dms%n",
+              + " p99=%dms max=%dms (load average %.2f, %d cores)%n",
           ROLLOUTS,
           CHANNELS,
           PACE.toMillis(),
           pct(millis, 50),
           pct(millis, 90),
           pct(millis, 99),
-          millis.getLast());
+          millis.getLast(),
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          Runtime.getRuntime().availableProcessors());
       assertThat(pct(millis, 99)).as("p99 target").isLessThan(1000);
     }
   }

@@ -20,8 +20,11 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,9 +108,11 @@ class NotifierIT {
         .as("a channel waiting out Retry-After holds up no other channel")
         .isBefore(stub.calls("chat.postMessage", "#it-slow").getLast().at());
     assertThat(stub.messages("#it-fine")).hasSize(1);
-    assertThat(stub.calls("chat.postMessage", "#it-slow"))
-        .extracting(SlackStub.Call::status)
-        .containsExactly(429, 200);
+    List<SlackStub.Call> slowPosts = stub.calls("chat.postMessage", "#it-slow");
+    assertThat(slowPosts).extracting(SlackStub.Call::status).containsExactly(429, 200);
+    assertThat(Duration.between(slowPosts.get(0).at(), slowPosts.get(1).at()))
+        .as("Retry-After: 3 is waited out before the post is tried again")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(2900));
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(() -> {
@@ -148,6 +153,35 @@ class NotifierIT {
     assertThat(
             Duration.between(posts.get(0).at(), stub.calls("chat.update", "#it-429").get(0).at()))
         .isGreaterThanOrEqualTo(Duration.ofMillis(950));
+  }
+
+  @Test
+  void theOffsetIsCommittedOnlyOnceSlackAcceptedTheRecord() {
+    stub.rateLimitNext("chat.postMessage", "#it-held", 6, false);
+    RecordMetadata sent =
+        records.sendForMetadata(started(rollout("shop-h", "held", 1, "#it-held")));
+    TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+
+    try (Admin admin = RolloutRecords.admin()) {
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> !stub.calls("chat.postMessage", "#it-held").isEmpty());
+      // Slack said "retry in 6 s": meanwhile the record is read but not accepted, not committed.
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(5))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> RolloutRecords.committed(admin, partition) <= sent.offset());
+      assertThat(stub.messages("#it-held")).isEmpty();
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(() -> {
+            assertThat(stub.messages("#it-held")).hasSize(1);
+            assertThat(RolloutRecords.committed(admin, partition)).isGreaterThan(sent.offset());
+          });
+    }
   }
 
   @Test

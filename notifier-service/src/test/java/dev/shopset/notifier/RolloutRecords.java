@@ -12,12 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -41,16 +47,48 @@ public final class RolloutRecords implements AutoCloseable {
   /** Sends one event and returns its CloudEvent id. */
   public String send(RolloutEvent event) {
     CloudEvent<RolloutEvent> ce = CloudEvent.of("/shopset/watcher", event, Instant.now());
-    RecordHeaders headers = new RecordHeaders();
-    byte[] body = EventCodec.encode(ce, headers);
-    sendRaw(new ProducerRecord<>(Topics.ROLLOUTS, null, ce.key(), body, headers));
+    send(ce);
     return ce.id();
   }
 
-  public void sendRaw(ProducerRecord<String, byte[]> record) {
+  /** Sends one event and returns where the broker put it (partition and offset). */
+  public RecordMetadata sendForMetadata(RolloutEvent event) {
+    return send(CloudEvent.of("/shopset/watcher", event, Instant.now()));
+  }
+
+  private RecordMetadata send(CloudEvent<RolloutEvent> ce) {
+    RecordHeaders headers = new RecordHeaders();
+    byte[] body = EventCodec.encode(ce, headers);
+    return sendRaw(new ProducerRecord<>(Topics.ROLLOUTS, null, ce.key(), body, headers));
+  }
+
+  public RecordMetadata sendRaw(ProducerRecord<String, byte[]> record) {
     try {
-      producer.send(record).get();
+      return producer.send(record).get();
     } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An admin client of the test broker. */
+  public static Admin admin() {
+    return Admin.create(
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            EmbeddedKafkaBroker.shared().bootstrapServers()));
+  }
+
+  /** The offset the notifier's consumer group has committed on {@code partition}, -1 if none. */
+  public static long committed(Admin admin, TopicPartition partition) {
+    try {
+      OffsetAndMetadata offset =
+          admin
+              .listConsumerGroupOffsets("notifier-service")
+              .partitionsToOffsetAndMetadata()
+              .get(10, TimeUnit.SECONDS)
+              .get(partition);
+      return offset == null ? -1 : offset.offset();
+    } catch (InterruptedException | ExecutionException | TimeoutException e) {
       throw new IllegalStateException(e);
     }
   }

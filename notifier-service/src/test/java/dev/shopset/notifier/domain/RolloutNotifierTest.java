@@ -145,6 +145,21 @@ class RolloutNotifierTest {
   }
 
   @Test
+  void aPostThatTimedOutButWasPostedIsFoundNotRepeated() throws Exception {
+    Rollout r = rollout("shop-a", "checkout", 11, "#timeout");
+    STUB.answerLateNext("chat.postMessage", "#timeout", 2000);
+    SlackPort impatient = new WebApiSlack(STUB.apiUrl(), SlackStub.TOKEN, Duration.ofMillis(500));
+
+    handle(notifier(impatient, store), started(r));
+
+    assertThat(STUB.calls("chat.postMessage", "#timeout")).hasSize(1);
+    assertThat(STUB.calls("conversations.history", "#timeout")).isNotEmpty();
+    assertThat(STUB.messages("#timeout")).hasSize(1);
+    assertThat(store.get(r.id()).orElseThrow().ts())
+        .isEqualTo(STUB.messages("#timeout").getFirst().ts());
+  }
+
+  @Test
   void aCrashBetweenPostAndMappingLooksBeforePostingAgain() throws Exception {
     Rollout r = rollout("shop-a", "checkout", 6, "#crash");
     MessageStore forgetful =

@@ -101,6 +101,13 @@ public final class SlackStub implements AutoCloseable {
     faults.add(new Fault(method, channel::equals, status, 0, false));
   }
 
+  /**
+   * The next call of {@code method} in {@code channel} is applied, but answered only after a delay.
+   */
+  public synchronized void answerLateNext(String method, String channel, int delayMillis) {
+    faults.add(new Fault(method, channel::equals, 200, delayMillis, true));
+  }
+
   public synchronized List<Call> calls() {
     return List.copyOf(calls);
   }
@@ -142,6 +149,13 @@ public final class SlackStub implements AutoCloseable {
               Instant.now(),
               params));
     }
+    if (answer.delayMillis() > 0) {
+      try {
+        Thread.sleep(answer.delayMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (answer.retryAfter >= 0) {
       exchange.getResponseHeaders().add("Retry-After", String.valueOf(answer.retryAfter));
     }
@@ -153,7 +167,16 @@ public final class SlackStub implements AutoCloseable {
   }
 
   private record Answer(
-      int status, int retryAfter, String channel, String ts, Map<String, Object> body) {}
+      int status,
+      int retryAfter,
+      String channel,
+      String ts,
+      Map<String, Object> body,
+      int delayMillis) {
+    Answer(int status, int retryAfter, String channel, String ts, Map<String, Object> body) {
+      this(status, retryAfter, channel, ts, body, 0);
+    }
+  }
 
   private Answer answer(String method, Map<String, String> params, String auth) {
     String channel = params.get("channel") == null ? null : resolve(params.get("channel"));
@@ -170,6 +193,11 @@ public final class SlackStub implements AutoCloseable {
         fault = f;
         break;
       }
+    }
+    if (fault != null && fault.status() == 200) {
+      faults.remove(fault);
+      Answer applied = apply(method, channel, params);
+      return new Answer(200, -1, channel, applied.ts(), applied.body(), fault.retryAfter());
     }
     if (fault != null) {
       faults.remove(fault);

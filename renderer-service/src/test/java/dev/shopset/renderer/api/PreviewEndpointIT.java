@@ -44,13 +44,7 @@ class PreviewEndpointIT {
 
   @Test
   void rendersTheExampleResourcesPostedAsMultiDocumentYaml() throws Exception {
-    Path resources = Path.of("../examples/resources");
-    String body =
-        Files.readString(resources.resolve("shopsets.yaml")).split("\n---\n")[0]
-            + "\n---\n"
-            + Files.readString(resources.resolve("configuration.yaml"))
-            + "\n---\n"
-            + Files.readString(resources.resolve("tiers.yaml")).split("\n---\n")[0];
+    String body = Files.readString(Path.of("../examples/preview/eu-small.yaml"));
     Map<String, String> files =
         given()
             .contentType("application/yaml")

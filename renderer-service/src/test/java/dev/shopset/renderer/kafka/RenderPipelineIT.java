@@ -56,9 +56,11 @@ class RenderPipelineIT {
       send(producer, desired(first));
       send(producer, desired(hostile));
       RecordHeaders foreign = new RecordHeaders();
+      // A schema version this renderer does not know.
       EventCodec.encode(CloudEvent.of("/test", desired("foreign-" + run), Instant.now()), foreign);
       foreign.remove(EventCodec.H_TYPE);
-      foreign.add(EventCodec.H_TYPE, "dev.shopset.unknown.v9".getBytes(StandardCharsets.UTF_8));
+      foreign.add(
+          EventCodec.H_TYPE, "dev.shopset.shopset-desired.v2".getBytes(StandardCharsets.UTF_8));
       producer.send(
           new ProducerRecord<>(
               Topics.DESIRED, 0, "shops/foreign-" + run, "{}".getBytes(), foreign));
@@ -106,7 +108,8 @@ class RenderPipelineIT {
     assertThat(header(dead.get(0), RenderPublisher.DEAD_LETTER_PROBLEM))
         .isEqualTo("InvalidDesiredState");
     assertThat(dead.get(1).key()).isEqualTo("shops/foreign-" + run);
-    assertThat(header(dead.get(1), Topics.DEAD_LETTER_REASON)).contains("dev.shopset.unknown.v9");
+    assertThat(header(dead.get(1), Topics.DEAD_LETTER_REASON))
+        .contains("dev.shopset.shopset-desired.v2");
     assertThat(header(dead.get(1), RenderPublisher.DEAD_LETTER_PROBLEM)).isEqualTo("UNKNOWN_TYPE");
     assertThat(header(dead.get(1), "dead-letter-topic")).isEqualTo(Topics.DESIRED);
     assertThat(new String(dead.get(1).value(), StandardCharsets.UTF_8)).isEqualTo("{}");
