@@ -212,8 +212,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return own + java.io.File.pathSeparator + kafkaJars;
   }
 
-  /** Stable per data directory, so a persistent directory restarts as the same cluster. */
-  private static String clusterId(Path dataDir) {
+  /**
+   * Stable per data directory, so a persistent directory restarts as the same cluster. Never starts
+   * with '-', which the storage tool would read as an option.
+   */
+  static String clusterId(Path dataDir) {
     UUID uuid = UUID.nameUUIDFromBytes(dataDir.toString().getBytes(StandardCharsets.UTF_8));
     long msb = uuid.getMostSignificantBits();
     long lsb = uuid.getLeastSignificantBits();
@@ -222,6 +225,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       bytes[i] = (byte) (msb >>> (56 - 8 * i));
       bytes[8 + i] = (byte) (lsb >>> (56 - 8 * i));
     }
+    bytes[0] &= 0x7F; // first base64 character then in A..f
     return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 

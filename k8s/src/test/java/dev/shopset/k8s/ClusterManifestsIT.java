@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.shopset.contracts.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,11 @@ class ClusterManifestsIT {
   private static final ObjectMapper YAML = new YAMLMapper();
   private static final Set<String> SERVICES =
       Set.of("watcher-service", "renderer-service", "git-pusher-service", "notifier-service");
+
+  /** Every service but the watcher, which runs as one replica (two would race). */
+  private static final Set<String> SCALABLE =
+      Set.of("renderer-service", "git-pusher-service", "notifier-service");
+
   private static List<JsonNode> production;
 
   @BeforeAll
@@ -40,14 +46,11 @@ class ClusterManifestsIT {
   void everyServiceHasItsObjects() {
     for (String kind :
         List.of(
-            "Deployment",
-            "ServiceAccount",
-            "Service",
-            "PodDisruptionBudget",
-            "HorizontalPodAutoscaler",
-            "NetworkPolicy")) {
+            "Deployment", "ServiceAccount", "Service", "PodDisruptionBudget", "NetworkPolicy")) {
       assertThat(names(production, kind)).as(kind).containsAll(SERVICES);
     }
+    assertThat(names(production, "HorizontalPodAutoscaler"))
+        .containsExactlyInAnyOrderElementsOf(SCALABLE);
     assertThat(names(production, "CustomResourceDefinition"))
         .containsExactlyInAnyOrder(
             "shopsets.shopset.dev",
@@ -104,9 +107,14 @@ class ClusterManifestsIT {
       List<String> ruleVerbs = new ArrayList<>();
       rule.get("verbs").forEach(v -> ruleVerbs.add(v.asText()));
       if (ruleVerbs.stream().anyMatch(v -> !Set.of("get", "list", "watch").contains(v))) {
-        assertThat(resources)
-            .as("write access only to status")
-            .allMatch(r -> r.endsWith("/status"));
+        // Writes: status subresources, and a patch of the watcher's rollout-memory annotation.
+        if (resources.equals(List.of("deployments"))) {
+          assertThat(ruleVerbs).as("Deployments are only annotated").containsExactly("patch");
+        } else {
+          assertThat(resources)
+              .as("write access only to status")
+              .allMatch(r -> r.endsWith("/status"));
+        }
       }
       assertThat(ruleVerbs).doesNotContain("*", "delete", "create");
     }
@@ -132,6 +140,39 @@ class ClusterManifestsIT {
     assertThat(partitions).isEqualTo(expectedPartitions);
   }
 
+  /**
+   * A variable a Deployment sets that its service does not read is a setting silently lost (the
+   * notifier once got SHOPSET_SLACK_TOKEN and would have run without Slack).
+   */
+  @Test
+  void everyVariableADeploymentSetsIsOneItsServiceReads() throws IOException {
+    Set<String> everyService = Set.of("KAFKA_BOOTSTRAP_SERVERS", "JAVA_TOOL_OPTIONS");
+    for (JsonNode deployment : ofKind(production, "Deployment")) {
+      String service = deployment.at("/metadata/name").asText();
+      String properties =
+          Files.readString(Path.of("..", service, "src/main/resources/application.properties"));
+      Set<String> read = new java.util.HashSet<>();
+      java.util.regex.Pattern.compile("\\$\\{([A-Z0-9_]+):")
+          .matcher(properties)
+          .results()
+          .forEach(m -> read.add(m.group(1)));
+      // Any property, given as a variable the Quarkus way (a %profile. prefix dropped).
+      java.util.regex.Pattern.compile(
+              "^(?:%[a-z]+\\.)?([a-z][a-z0-9.-]*)=", java.util.regex.Pattern.MULTILINE)
+          .matcher(properties)
+          .results()
+          .forEach(m -> read.add(m.group(1).toUpperCase().replaceAll("[^A-Z0-9]", "_")));
+      for (JsonNode container : deployment.at("/spec/template/spec/containers")) {
+        for (JsonNode env : container.path("env")) {
+          String variable = env.path("name").asText();
+          if (!everyService.contains(variable)) {
+            assertThat(read).as(service + " reads " + variable).contains(variable);
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void noSecretIsCommitted() {
     assertThat(ofKind(production, "Secret")).isEmpty();
@@ -154,7 +195,24 @@ class ClusterManifestsIT {
   void kedaOverlayReplacesCpuAutoscalingWithLagScaling(String overlay) throws Exception {
     List<JsonNode> objects = kustomize(overlay);
     assertThat(ofKind(objects, "HorizontalPodAutoscaler")).isEmpty();
-    assertThat(names(objects, "ScaledObject")).containsExactlyInAnyOrderElementsOf(SERVICES);
+    assertThat(names(objects, "ScaledObject")).containsExactlyInAnyOrderElementsOf(SCALABLE);
+  }
+
+  @Test
+  void theWatcherIsOneReplicaNeverTwoAtOnce() {
+    JsonNode watcher =
+        ofKind(production, "Deployment").stream()
+            .filter(d -> d.at("/metadata/name").asText().equals("watcher-service"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(watcher.at("/spec/replicas").asInt()).isEqualTo(1);
+    assertThat(watcher.at("/spec/strategy/type").asText()).isEqualTo("Recreate");
+    JsonNode budget =
+        ofKind(production, "PodDisruptionBudget").stream()
+            .filter(d -> d.at("/metadata/name").asText().equals("watcher-service"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(budget.at("/spec/maxUnavailable").asInt()).as("a drain may evict it").isEqualTo(1);
   }
 
   private static List<JsonNode> kustomize(String overlay) throws IOException, InterruptedException {
