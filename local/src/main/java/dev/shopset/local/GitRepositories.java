@@ -70,6 +70,74 @@ final class GitRepositories {
         root.resolve(name + ".git"), "log", "--oneline", "-n", Integer.toString(max), branch);
   }
 
+  /** The commit {@code branch} of {@code name} points at, or null while it does not exist. */
+  String head(String name, String branch) throws IOException, InterruptedException {
+    String out =
+        git(root.resolve(name + ".git"), "for-each-ref", "--format=%(objectname)", ref(branch));
+    return out.isBlank() ? null : out.strip();
+  }
+
+  /** The commit a submodule at {@code path} is pinned to on {@code branch}, or null. */
+  String gitlink(String name, String branch, String path) throws IOException, InterruptedException {
+    if (head(name, branch) == null) {
+      return null;
+    }
+    String out = git(root.resolve(name + ".git"), "ls-tree", ref(branch), "--", path);
+    // "160000 commit <sha>\t<path>" for a gitlink
+    return out.startsWith("160000 commit ") ? out.split("\\s+")[2] : null;
+  }
+
+  /** The content of {@code path} on {@code branch}, or null where there is no such file. */
+  String show(String name, String branch, String path) throws IOException, InterruptedException {
+    if (head(name, branch) == null) {
+      return null;
+    }
+    try {
+      return git(root.resolve(name + ".git"), "show", ref(branch) + ":" + path);
+    } catch (IOException noSuchFile) {
+      return null;
+    }
+  }
+
+  /**
+   * Commits a change a developer would push: {@code file} on {@code branch} of {@code name}
+   * rewritten by {@code edit}; returns the new head.
+   */
+  String commit(
+      String name,
+      String branch,
+      String file,
+      java.util.function.UnaryOperator<String> edit,
+      String message)
+      throws IOException, InterruptedException {
+    Path work = Files.createTempDirectory("shopset-edit-");
+    try {
+      Path bare = root.resolve(name + ".git");
+      git(work, "clone", "-q", "--branch", branch, bare.toString(), ".");
+      Path target = work.resolve(file);
+      Files.writeString(target, edit.apply(Files.readString(target)));
+      git(work, "add", "-A");
+      git(
+          work,
+          "-c",
+          "user.name=A developer",
+          "-c",
+          "user.email=developer@shopset.dev",
+          "commit",
+          "-q",
+          "-m",
+          message);
+      git(work, "push", "-q", "origin", "HEAD:" + ref(branch));
+      return head(name, branch);
+    } finally {
+      delete(work);
+    }
+  }
+
+  private static String ref(String branch) {
+    return "refs/heads/" + branch;
+  }
+
   static String git(Path dir, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));
@@ -82,7 +150,8 @@ final class GitRepositories {
     return out;
   }
 
-  private static void copy(Path from, Path to) throws IOException {
+  /** Copies the tree {@code from} to {@code to}. */
+  static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path file : files.toList()) {
         Path target = to.resolve(from.relativize(file).toString());

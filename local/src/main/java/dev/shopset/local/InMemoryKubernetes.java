@@ -20,6 +20,10 @@ import java.util.List;
  */
 public final class InMemoryKubernetes implements AutoCloseable {
 
+  /** The mock server logs every request at INFO through JUL; kept referenced so it stays set. */
+  private static final java.util.logging.Logger MOCK_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
   private final KubernetesMockServer server;
 
   private InMemoryKubernetes(KubernetesMockServer server) {
@@ -28,6 +32,7 @@ public final class InMemoryKubernetes implements AutoCloseable {
 
   /** Starts on a free loopback port (or {@code port}). */
   public static InMemoryKubernetes start(int port) {
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
     KubernetesMockServer server =
         new KubernetesMockServer(
             new Context(),

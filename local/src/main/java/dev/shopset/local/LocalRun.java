@@ -1,10 +1,13 @@
 package dev.shopset.local;
 
-import dev.shopset.contracts.EventType;
-import dev.shopset.contracts.Topics;
-import dev.shopset.contracts.cloudevents.EventCodec;
-import dev.shopset.contracts.cloudevents.EventDecodingException;
+import dev.shopset.contracts.events.CommitFailed;
+import dev.shopset.contracts.events.CommitPushed;
+import dev.shopset.contracts.events.RolloutEvent;
+import dev.shopset.contracts.events.ShopSetDesired;
 import dev.shopset.kafka.EmbeddedKafkaBroker;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -12,25 +15,20 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * ShopSet on one machine: a real Kafka broker, an in-memory Kubernetes API, git repositories over
- * smart HTTP, and the four services as child processes; prints what happens until Ctrl-C.
+ * ShopSet on one machine: a real Kafka broker, an in-memory Kubernetes API (or the cluster of a
+ * kubeconfig), git repositories over smart HTTP, and the four services as child processes, with the
+ * examples applied; prints what happens until Ctrl-C, or runs the demo story and exits.
  */
 public final class LocalRun {
 
@@ -38,84 +36,195 @@ public final class LocalRun {
   static final String GIT_PASSWORD = "local-only-password";
   static final List<String> SERVICES =
       List.of("watcher-service", "renderer-service", "git-pusher-service", "notifier-service");
+  static final List<String> TIER_BRANCHES = List.of(DemoStory.DEV, DemoStory.PROD);
+  private static final long TWO_GIB_KIB = 2L * 1024 * 1024;
+
+  private static final String USAGE =
+      """
+      usage: ./shopset run [--demo] [--kubeconfig FILE]
+
+        (no option)        start ShopSet with the examples applied; Ctrl-C stops everything
+        --demo             run the scripted story (commit, change, base bump, promotion,
+                           rollout), print a summary and exit: 0 when every step came true
+        --kubeconfig FILE  use that cluster instead of the in-memory Kubernetes API (the CRDs
+                           of k8s/crds must be installed there)
+      """;
 
   private final Path root;
   private final Path data;
-  private final PrintStream out;
+  private final Console console;
+  private final Path kubeconfig;
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final Map<String, Long> pids = new LinkedHashMap<>();
+  private KubernetesClient client;
+  private GitRepositories git;
+  private GitHttpServer gitServer;
+  private EventConsole events;
+  private SlackConsole slack;
+  private String renderer;
 
-  LocalRun(Path root, Path data, PrintStream out) {
+  LocalRun(Path root, Path data, PrintStream out, Path kubeconfig) {
     this.root = root;
     this.data = data;
-    this.out = out;
+    this.console = new Console(out);
+    this.kubeconfig = kubeconfig;
   }
 
   public static void main(String[] args) throws Exception {
+    boolean demo = false;
+    Path kubeconfig = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--demo" -> demo = true;
+        case "--kubeconfig" -> {
+          if (i + 1 == args.length) {
+            System.err.print("--kubeconfig needs a file\n" + USAGE);
+            System.exit(2);
+          }
+          kubeconfig = Path.of(args[++i]).toAbsolutePath();
+        }
+        case "-h", "--help" -> {
+          System.out.print(USAGE);
+          return;
+        }
+        default -> {
+          System.err.print("unknown option " + args[i] + "\n" + USAGE);
+          System.exit(2);
+        }
+      }
+    }
     Path root = Path.of(System.getProperty("shopset.root", ".")).toAbsolutePath().normalize();
-    Path data = root.resolve(".local/run");
-    LocalRun run = new LocalRun(root, data, System.out);
-    Runtime.getRuntime().addShutdownHook(new Thread(run::stop, "shopset-local-stop"));
+    Path data = Path.of(System.getProperty("shopset.data", root.resolve(".local/run").toString()));
+    LocalRun run = new LocalRun(root, data, System.out, kubeconfig);
+    if (demo) {
+      Runtime.getRuntime().addShutdownHook(new Thread(run::stop, "shopset-local-stop"));
+      System.exit(run.demo());
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(run::summarizeAndStop, "shopset-local-stop"));
     run.start();
+    run.tryIt();
+    run.console.step("ShopSet is running. Ctrl-C prints a summary and stops everything.");
     new CountDownLatch(1).await(); // until Ctrl-C; the shutdown hook stops everything
+  }
+
+  /** Starts everything, runs the story, prints the summary, stops; returns the exit code. */
+  int demo() {
+    try {
+      start();
+      new DemoStory(client, git, slack, console).run();
+      summary();
+      console.step("Demo complete: every step came true.");
+      return 0;
+    } catch (Exception e) {
+      console.step("Demo FAILED: " + e.getMessage());
+      console.line("    logs: " + data.resolve("logs"));
+      return 1;
+    } finally {
+      stop();
+    }
   }
 
   void start() throws Exception {
     deleteRecursively(data);
     Files.createDirectories(data);
-    step("Starting the Kafka broker (KRaft, Apache Kafka from Maven Central)");
+    console.step("Starting the Kafka broker (KRaft, Apache Kafka from Maven Central)");
     EmbeddedKafkaBroker broker =
         EmbeddedKafkaBroker.start(
             EmbeddedKafkaBroker.Settings.defaults().withDataDir(data.resolve("kafka")));
     running.push(broker);
+    pids.put("kafka broker", broker.pid());
     TopicSetup.ensure(broker.bootstrapServers());
-    detail("broker    " + broker.bootstrapServers() + "  (log: " + broker.logFile() + ")");
+    console.detail("broker    " + broker.bootstrapServers() + "  (log: " + broker.logFile() + ")");
 
-    step("Starting the in-memory Kubernetes API");
-    InMemoryKubernetes kubernetes = InMemoryKubernetes.start(0);
-    running.push(kubernetes);
-    detail("api       " + kubernetes.url());
+    Map<String, String> kubernetesEnv = new HashMap<>();
+    if (kubeconfig == null) {
+      console.step("Starting the in-memory Kubernetes API");
+      InMemoryKubernetes kubernetes = InMemoryKubernetes.start(0);
+      running.push(kubernetes);
+      client = kubernetes.client();
+      kubernetesEnv.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", kubernetes.url());
+      console.detail("api       " + kubernetes.url());
+    } else {
+      console.step("Using the cluster of " + kubeconfig);
+      client =
+          new KubernetesClientBuilder()
+              .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
+              .build();
+      kubernetesEnv.put("KUBECONFIG", kubeconfig.toString());
+      console.detail("api       " + client.getMasterUrl());
+    }
+    running.push(client);
 
-    step("Serving git repositories over smart HTTP");
-    GitRepositories repos = new GitRepositories(data.resolve("git"));
-    repos.createSeeded("app", root.resolve("examples/app"), "deploy", List.of("tier-0", "tier-1"));
-    repos.createSeeded(
-        "config", root.resolve("examples/config"), "standard", List.of("tier-0", "tier-1"));
-    repos.createBare("system");
-    GitHttpServer git = GitHttpServer.start(data.resolve("git"), 0, GIT_USER, GIT_PASSWORD);
-    running.push(git);
-    detail("git       " + git.url("app") + ", " + git.url("config") + ", " + git.url("system"));
+    console.step("Serving git repositories over smart HTTP (seeded from examples/)");
+    Path repositories = data.resolve("git");
+    git = new GitRepositories(repositories);
+    // Only main: the git-pusher opens each tier's branch (dev from main, prod from dev).
+    git.createSeeded("app", root.resolve("examples/app"), ".", List.of("main"));
+    git.createSeeded("config", root.resolve("examples/config"), ".", List.of("main"));
+    git.createBare("system");
+    gitServer = GitHttpServer.start(repositories, 0, GIT_USER, GIT_PASSWORD);
+    running.push(gitServer);
+    for (String repository : List.of("app", "config", "system")) {
+      console.detail("%-9s %s".formatted(repository, gitServer.url(repository)));
+    }
 
-    step("Starting the services");
+    console.step("Starting the services");
+    List<ServiceNode> services = new ArrayList<>();
     for (String service : SERVICES) {
-      ServiceProcess process =
-          ServiceProcess.start(
+      ServiceNode process =
+          new ServiceNode(
               root,
               service,
               freePort(),
-              env(service, broker, kubernetes),
+              env(service, broker.bootstrapServers(), kubernetesEnv),
+              null,
               data.resolve("logs"),
-              "256m");
+              "192m");
+      process.start();
       running.push(process);
-      process.awaitReady(Duration.ofSeconds(90));
-      detail(
-          "%-18s http://127.0.0.1:%d  (log: %s)".formatted(service, process.port(), process.log()));
+      services.add(process);
     }
-    startEventPrinter(broker.bootstrapServers());
+    for (ServiceNode process : services) {
+      process.awaitReady(Duration.ofSeconds(120));
+      pids.put(process.name(), process.pid());
+      if (process.name().equals("renderer-service")) {
+        renderer = "http://127.0.0.1:" + process.port();
+      }
+      console.detail(
+          "%-18s http://127.0.0.1:%d  (log: %s)"
+              .formatted(process.name(), process.port(), process.log()));
+    }
+
+    console.step("Watching the topics and the notifier's messages");
+    events = new EventConsole(broker.bootstrapServers(), console::detail);
+    running.push(events);
+    slack = new SlackConsole(data.resolve("logs/notifier-service.log"), console::detail);
+    running.push(slack);
+
+    console.step("Applying the example resources (examples/resources)");
+    var resources = ExampleResources.load(root.resolve("examples/resources"), gitServer::url);
+    for (String applied : ExampleResources.apply(client, resources)) {
+      console.detail("applied   " + applied);
+    }
+    memory("Memory after start");
   }
 
   private Map<String, String> env(
-      String service, EmbeddedKafkaBroker broker, InMemoryKubernetes kubernetes) {
-    Map<String, String> env = new java.util.HashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+      String service, String bootstrapServers, Map<String, String> kubernetesEnv) {
+    Map<String, String> env = new HashMap<>();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
     switch (service) {
       case "watcher-service" -> {
-        env.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", kubernetes.url());
-        env.put("QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS", "true");
+        env.putAll(kubernetesEnv);
+        // Show progress of a rollout every second rather than every five.
+        env.put("WATCHER_ROLLOUTS_PROGRESS_INTERVAL", "1s");
       }
       case "git-pusher-service" -> {
-        env.put("SHOPSET_GIT_WORKSPACE_DIR", data.resolve("workspaces").toString());
+        env.put("SHOPSET_WORKSPACE_DIR", data.resolve("workspaces").toString());
         env.put("SHOPSET_GIT_USERNAME", GIT_USER);
-        env.put("SHOPSET_GIT_PASSWORD", GIT_PASSWORD);
+        env.put("SHOPSET_GIT_TOKEN", GIT_PASSWORD);
+        // No webhook reaches a laptop: poll the app and config branches every two seconds.
+        env.put("SHOPSET_POLL_INTERVAL", "2s");
       }
       default -> {
         // renderer: nothing outside Kafka; notifier: no Slack configured, messages go to its log
@@ -124,65 +233,99 @@ public final class LocalRun {
     return env;
   }
 
-  private void startEventPrinter(String bootstrapServers) {
-    Set<String> topics =
-        Arrays.stream(EventType.values()).map(EventType::topic).collect(Collectors.toSet());
-    KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "shopset-local-console",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    Thread printer =
-        Thread.ofPlatform()
-            .name("event-printer")
-            .daemon()
-            .start(() -> {
-              try (consumer) {
-                consumer.subscribe(topics);
-                while (!Thread.currentThread().isInterrupted()) {
-                  for (var record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() == null) {
-                      continue;
-                    }
-                    try {
-                      var event = EventCodec.decode(record.headers(), record.value());
-                      detail(EventLine.of(event.data()));
-                    } catch (EventDecodingException e) {
-                      detail("unreadable record on " + record.topic() + ": " + e.getMessage());
-                    }
-                  }
-                }
-              } catch (WakeupException stopping) {
-                // stop() woke us up
-              }
-            });
-    running.push(() -> {
-      consumer.wakeup();
-      printer.join(5_000);
-    });
-    step("Watching " + Topics.DESIRED + ", " + Topics.RENDERS + ", " + Topics.COMMITS + ", …");
+  /** What a person can do with the running stack, with the addresses of this run. */
+  private void tryIt() {
+    console.step("Try it");
+    String api = client.getMasterUrl().toString();
+    String system =
+        gitServer.url("system").replace("http://", "http://" + GIT_USER + ":" + GIT_PASSWORD + "@");
+    console.line("    kubectl --server " + api + " get shopsets,tiers,promotions -A");
+    console.line(
+        "    kubectl --server "
+            + api
+            + " -n shops-eu edit shopset eu-small   # then watch the commit");
+    console.line("    git clone --recurse-submodules -b dev " + system + " /tmp/system");
+    console.line(
+        "    curl -s -H 'Content-Type: application/yaml' --data-binary @examples/preview/eu-small.yaml "
+            + renderer
+            + "/render");
+  }
+
+  /** At Ctrl-C: the summary of what happened, then everything stopped. */
+  private void summarizeAndStop() {
+    try {
+      if (events != null) {
+        summary();
+      }
+    } catch (Exception e) {
+      console.line("    (no summary: " + e.getMessage() + ")");
+    }
+    stop();
+  }
+
+  /** The readable end of a run: what happened, where it lives, how much memory it took. */
+  private void summary() throws IOException, InterruptedException {
+    console.step("Summary");
+    console.line(
+        "    events    %d desired states, %d commits pushed, %d commit failures, %d rollout events"
+            .formatted(
+                events.seen(ShopSetDesired.class).size(),
+                events.seen(CommitPushed.class).size(),
+                events.seen(CommitFailed.class).size(),
+                events.seen(RolloutEvent.class).size()));
+    console.line(
+        "    slack     %d message(s) and updates (log mode)".formatted(slack.messages().size()));
+    for (String branch : TIER_BRANCHES) {
+      console.line("    git log system " + branch + ":");
+      for (String line : git.log("system", branch, 10).strip().split("\n")) {
+        console.line("        " + line);
+      }
+    }
+    console.line(
+        "    repositories  " + data.resolve("git") + " (clone: " + gitServer.url("system") + ")");
+    console.line("    logs          " + data.resolve("logs"));
+    memory("Memory");
+  }
+
+  /** Prints RSS and peak RSS of every process of the run, and the total against 2 GiB. */
+  private void memory(String title) {
+    Map<String, Long> all = new LinkedHashMap<>();
+    all.put("local run (API, git, consoles)", ProcessHandle.current().pid());
+    all.putAll(pids);
+    console.line("    " + title + ":");
+    long total = 0;
+    long peak = 0;
+    for (var entry : all.entrySet()) {
+      ProcessMemory memory = ProcessMemory.of(entry.getValue());
+      total += memory.rssKib();
+      peak += memory.peakKib();
+      console.line(
+          "      %-32s %6d MiB  (peak %d MiB)"
+              .formatted(entry.getKey(), memory.rssKib() / 1024, memory.peakKib() / 1024));
+    }
+    console.line(
+        "      %-32s %6d MiB  (peak %d MiB; budget 2048 MiB: %s)"
+            .formatted("total", total / 1024, peak / 1024, peak < TWO_GIB_KIB ? "within" : "OVER"));
   }
 
   /** Stops everything started, newest first; safe to call twice. */
   synchronized void stop() {
+    if (running.isEmpty()) {
+      return;
+    }
+    console.step("Stopping everything");
+    // All services shut down at once; each close() below then only waits for its own.
+    running.stream()
+        .filter(ServiceNode.class::isInstance)
+        .forEach(s -> ((ServiceNode) s).signalStop());
     while (!running.isEmpty()) {
       try {
         running.pop().close();
       } catch (Exception e) {
-        out.println("  while stopping: " + e);
+        console.line("  while stopping: " + e);
       }
     }
-  }
-
-  private void step(String text) {
-    out.println("==> " + text);
-  }
-
-  private void detail(String text) {
-    out.println("    " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "  " + text);
+    console.step("Stopped; nothing is left running (data stays in " + data + ")");
   }
 
   private static int freePort() throws IOException {
@@ -196,7 +339,7 @@ public final class LocalRun {
       return;
     }
     try (var files = Files.walk(dir)) {
-      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(file);
       }
     }
