@@ -1,0 +1,246 @@
+package dev.shopset.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.shopset.local.RolloutSimulator;
+import dev.shopset.local.ServiceNode;
+import dev.shopset.notifier.slack.SlackStub;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Faults during bursts of ShopSet changes: each service killed with SIGKILL and restarted, the
+ * broker stopped and restarted, the git server down, Slack answering 429 and 500, a human pushing
+ * to the same branch. Each ends with the system branch exactly as the ShopSets say (every one at
+ * its latest spec, nothing missing, nothing extra) and every rollout announced by one message.
+ */
+@ExtendWith(StackExtension.class)
+class FaultsIT {
+
+  static final String NS = "faults";
+  static final String TIER = "faults";
+  static final String CHANNEL = "#faults";
+
+  /** CI-sized; the bench profile runs the same faults with 1,000 (see FaultsBench). */
+  static final int CHANGES = Integer.getInteger("faults.changes", 100);
+
+  static final Duration CONVERGE = Duration.ofSeconds(180);
+
+  static Stack stack;
+  static Resources api;
+  static SystemRepo system;
+  static RolloutSimulator rollouts;
+
+  /** Every ShopSet of the namespace, over all bursts so far: name to expected replicas. */
+  static final Map<String, Integer> expected = new TreeMap<>();
+
+  static final AtomicInteger seed = new AtomicInteger(42);
+
+  @BeforeAll
+  static void setUp() {
+    stack = StackExtension.stack();
+    api = new Resources(stack);
+    api.tier(TIER, 0, "system-faults", null);
+    api.configuration(NS);
+    system = new SystemRepo(stack, "system-faults");
+    rollouts = new RolloutSimulator(stack.client());
+  }
+
+  // --- the scenario every fault runs in ---
+
+  /**
+   * A burst of {@link #CHANGES} changes at 40/s and one rollout; {@code fault} runs meanwhile on
+   * this thread. Then everything must converge.
+   */
+  static void duringBurst(String prefix, boolean deletions, Runnable fault) {
+    String deployment = prefix + "-web";
+    var target = new RolloutSimulator.Target(NS, deployment, prefix, TIER, CHANNEL, 2);
+    rollouts.deploy(target, "shop-web:1");
+    Burst burst =
+        new Burst(api, NS, TIER, prefix, CHANGES / 3, CHANGES, deletions, seed.incrementAndGet());
+    CompletableFuture<Void> writes = burst.start(40);
+    CompletableFuture<Void> rollout =
+        CompletableFuture.runAsync(() -> rollouts.rollOut(target, 2, "shop-web:2", Duration.ZERO));
+    // Let the burst get going, so the fault hits work in flight.
+    await().atMost(Duration.ofSeconds(30)).until(() -> burst.changesWritten() >= CHANGES / 4);
+    fault.run();
+    writes.orTimeout(5, TimeUnit.MINUTES).join();
+    rollout.orTimeout(5, TimeUnit.MINUTES).join();
+    expected.putAll(burst.expected());
+    expected
+        .keySet()
+        .removeIf(name -> name.startsWith(prefix + "-") && !burst.expected().containsKey(name));
+    assertConverged();
+    assertOneMessagePerRollout(deployment);
+    System.out.printf(
+        "%s: %d changes converged; restarts by the liveness emulation so far: %s%n",
+        prefix, burst.changesWritten(), stack.restartsByHealing());
+  }
+
+  /** The system branch holds exactly the expected ShopSets at their latest spec. */
+  static void assertConverged() {
+    Set<String> names = new TreeSet<>(expected.keySet());
+    await()
+        .atMost(CONVERGE)
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(() -> {
+          stack.heal();
+          Map<String, Set<Integer>> replicas = system.replicas(TIER, NS);
+          Map<String, Set<Integer>> want =
+              expected.entrySet().stream()
+                  .collect(
+                      Collectors.toMap(
+                          Map.Entry::getKey, e -> Set.of(e.getValue()), (a, b) -> a, TreeMap::new));
+          assertThat(replicas).as("replicas per ShopSet in git").isEqualTo(want);
+          assertThat(
+                  system.shopSets(TIER).stream()
+                      .filter(s -> s.startsWith(NS + "/"))
+                      .map(s -> s.substring(NS.length() + 1)))
+              .as("ShopSet directories: nothing missing, nothing extra")
+              .containsExactlyInAnyOrderElementsOf(names);
+          assertThat(
+                  system.applications(TIER).stream()
+                      .filter(a -> a.startsWith(NS + "-"))
+                      .map(a -> a.substring(NS.length() + 1)))
+              .as("Applications: nothing missing, nothing extra")
+              .containsExactlyInAnyOrderElementsOf(names);
+        });
+  }
+
+  /** One top-level message for the rollout, updated to succeeded; never a second one. */
+  static void assertOneMessagePerRollout(String deployment) {
+    SlackStub slack = stack.slack();
+    await()
+        .atMost(CONVERGE)
+        .untilAsserted(() ->
+            assertThat(slack.messages(CHANNEL))
+                .filteredOn(m ->
+                    m.threadTs() == null
+                        && m.text() != null
+                        && m.text().startsWith(deployment + " in "))
+                .singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("rolled out")));
+  }
+
+  // --- the faults ---
+
+  @Test
+  void killMinus9OfEachServiceInTurn() {
+    for (String service : Stack.SERVICES) {
+      String prefix = "kill-" + service.substring(0, service.indexOf('-'));
+      duringBurst(
+          prefix,
+          true, // deletions too: one made while the watcher is down must still reach git
+          () -> {
+            ServiceNode node = stack.service(service);
+            node.kill9();
+            node.restart();
+          });
+    }
+  }
+
+  @Test
+  void brokerStoppedAndRestarted() {
+    duringBurst(
+        "broker",
+        true,
+        () -> {
+          stack.stopBroker();
+          hold(Duration.ofSeconds(10));
+          stack.startBroker();
+        });
+  }
+
+  @Test
+  void gitServerDownForThirtySeconds() {
+    duringBurst(
+        "git-down",
+        true,
+        () -> {
+          stack.git().setAvailable(false);
+          try {
+            hold(Duration.ofSeconds(30));
+          } finally {
+            stack.git().setAvailable(true);
+          }
+        });
+  }
+
+  @Test
+  void slackAnswering429And500ForAWhile() {
+    SlackStub slack = stack.slack();
+    // In place before the rollout starts, so its first posts and updates meet them.
+    for (int i = 0; i < 3; i++) {
+      slack.rateLimitNext("chat.postMessage", CHANNEL, 1, false);
+      slack.failNext("chat.postMessage", CHANNEL, 500);
+      slack.rateLimitNext("chat.update", CHANNEL, 1, false);
+      slack.failNext("chat.update", CHANNEL, 503);
+    }
+    duringBurst("slack", true, () -> {});
+    assertThat(slack.calls().stream().filter(c -> c.status() == 429 || c.status() >= 500))
+        .as("the faults were met")
+        .hasSizeGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void aHumanPushingToTheSameBranchMeanwhile() {
+    List<String> humans = new java.util.ArrayList<>();
+    duringBurst(
+        "human",
+        true,
+        () -> {
+          for (int i = 0; i < 5; i++) {
+            humans.add(humanCommit("NOTES.md", "Written by a human, edit " + i + "\n"));
+          }
+        });
+    for (String commit : humans) {
+      assertThat(system.contains(TIER, commit)).as("human commit " + commit + " kept").isTrue();
+    }
+    assertThat(system.show(TIER, "NOTES.md")).isEqualTo("Written by a human, edit 4\n");
+  }
+
+  /** Clones, edits, commits and pushes, re-trying on a rejected push as a person would. */
+  static String humanCommit(String file, String content) {
+    String[] sha = new String[1];
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .until(() -> {
+          Path work = stack.cli.clone(stack.scratch(), system.url(), TIER, false);
+          try {
+            GitCli.write(work.resolve(file), content);
+            stack.cli.git(work, "add", "-A");
+            stack.cli.git(work, "commit", "-q", "-m", "Notes by hand");
+            stack.cli.git(work, "push", "-q", "origin", "HEAD:refs/heads/" + TIER);
+            sha[0] = stack.cli.git(work, "rev-parse", "HEAD").strip();
+            return true;
+          } finally {
+            GitCli.delete(work);
+          }
+        });
+    return sha[0];
+  }
+
+  /** Keeps a fault in place for a while: the fault itself, not a wait for a result. */
+  static void hold(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

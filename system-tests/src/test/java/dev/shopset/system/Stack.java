@@ -1,0 +1,286 @@
+package dev.shopset.system;
+
+import dev.shopset.kafka.EmbeddedKafkaBroker;
+import dev.shopset.local.GitHttpServer;
+import dev.shopset.local.InMemoryKubernetes;
+import dev.shopset.local.ServiceNode;
+import dev.shopset.local.TopicSetup;
+import dev.shopset.notifier.slack.SlackStub;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ShopSet as users run it: a real Kafka broker (restartable on its port and data), the in-memory
+ * Kubernetes API, git repositories over smart HTTP with basic auth, the Slack stub, and the four
+ * services as separate processes. Started once for the whole test run.
+ */
+final class Stack implements AutoCloseable {
+
+  static final String GIT_USER = "shopset";
+  static final String GIT_PASSWORD = "system-tests-password";
+  static final String WEBHOOK_SECRET = "system-tests-webhook-secret";
+  static final String DEFAULT_CHANNEL = "#system-tests";
+  static final String APP_PATH = "deploy";
+  static final String CONFIG_PATH = "standard";
+
+  /** Branches of the app and configuration repositories: one per tier the tests create. */
+  static final List<String> SOURCE_BRANCHES =
+      List.of("tier-0", "tier-1", "hostile", "faults", "bench");
+
+  static final String WATCHER = "watcher-service";
+  static final String RENDERER = "renderer-service";
+  static final String PUSHER = "git-pusher-service";
+  static final String NOTIFIER = "notifier-service";
+  static final List<String> SERVICES = List.of(WATCHER, RENDERER, PUSHER, NOTIFIER);
+
+  final Path root;
+  final Path dir;
+  final GitCli cli = new GitCli(GIT_USER, GIT_PASSWORD);
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final Map<String, ServiceNode> services = new LinkedHashMap<>();
+  private final Map<String, Integer> livenessFailures = new HashMap<>();
+  private final Map<String, Integer> restarts = new HashMap<>();
+  private EmbeddedKafkaBroker broker;
+  private int kafkaPort;
+  private InMemoryKubernetes api;
+  private KubernetesClient client;
+  private GitHttpServer git;
+  private SlackStub slack;
+
+  private Stack(Path root, Path dir) {
+    this.root = root;
+    this.dir = dir;
+  }
+
+  /** Starts everything; on failure stops what was started and rethrows. */
+  static Stack start(Path root, Path dir) {
+    Stack stack = new Stack(root, dir);
+    try {
+      stack.startAll();
+      return stack;
+    } catch (RuntimeException | Error e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startAll() {
+    GitCli.delete(dir);
+    kafkaPort = freePort();
+    startBroker();
+    createTopics(bootstrapServers());
+
+    api = InMemoryKubernetes.start(0);
+    running.push(api);
+    client = api.client();
+    running.push(client::close);
+
+    Path repos = dir.resolve("git");
+    seed("app", root.resolve("examples/app"), APP_PATH);
+    seed("config", root.resolve("examples/config"), CONFIG_PATH);
+    bare("system");
+    bare("system-faults");
+    bare("system-bench");
+    git = GitHttpServer.start(repos, 0, GIT_USER, GIT_PASSWORD);
+    running.push(git);
+
+    slack = new SlackStub();
+    running.push(slack);
+
+    Path logs = dir.resolve("logs");
+    for (String name : SERVICES) {
+      ServiceNode node =
+          new ServiceNode(root, name, freePort(), env(name), dir.resolve("apps"), logs, "256m");
+      services.put(name, node);
+      running.push(node);
+    }
+    // Start in parallel (2 cores: the JVM boots overlap I/O), then wait for each.
+    services.values().forEach(ServiceNode::start);
+    services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(180)));
+  }
+
+  private Map<String, String> env(String service) {
+    Map<String, String> env = new HashMap<>();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+    // A SIGKILLed member leaves its group after the session timeout: keep that short here.
+    env.put("KAFKA_SESSION_TIMEOUT_MS", "10000");
+    env.put("KAFKA_HEARTBEAT_INTERVAL_MS", "2000");
+    switch (service) {
+      case WATCHER -> {
+        env.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", api.url());
+        env.put("QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS", "true");
+        env.put("QUARKUS_LOG_CATEGORY__IO_FABRIC8_MOCKWEBSERVER__LEVEL", "WARN");
+      }
+      case PUSHER -> {
+        env.put("SHOPSET_WORKSPACE_DIR", dir.resolve("workspaces").toString());
+        env.put("SHOPSET_GIT_CREDENTIALS_DIR", dir.resolve("no-credential-files").toString());
+        env.put("SHOPSET_GIT_USERNAME", GIT_USER);
+        env.put("SHOPSET_GIT_PUSHER_CREDENTIALS_TOKEN", GIT_PASSWORD);
+        env.put("SHOPSET_GIT_PUSHER_WEBHOOK_SECRET", WEBHOOK_SECRET);
+        env.put("SHOPSET_GIT_PUSHER_POLL_INTERVAL", "10s");
+        env.put("SHOPSET_GIT_PUSHER_PUSH_MAX_BACKOFF", "2s");
+      }
+      case NOTIFIER -> {
+        env.put("SLACK_BOT_TOKEN", SlackStub.TOKEN);
+        env.put("SLACK_API_URL", slack.apiUrl());
+        env.put("SLACK_DEFAULT_CHANNEL", DEFAULT_CHANNEL);
+        env.put("NOTIFIER_LIMITS_MAX_BACKOFF", "2s");
+      }
+      default -> {
+        // the renderer needs only Kafka
+      }
+    }
+    return env;
+  }
+
+  // --- the parts ---
+
+  KubernetesClient client() {
+    return client;
+  }
+
+  SlackStub slack() {
+    return slack;
+  }
+
+  GitHttpServer git() {
+    return git;
+  }
+
+  ServiceNode service(String name) {
+    return services.get(name);
+  }
+
+  List<ServiceNode> services() {
+    return List.copyOf(services.values());
+  }
+
+  String bootstrapServers() {
+    return "127.0.0.1:" + kafkaPort;
+  }
+
+  String url(String repository) {
+    return git.url(repository);
+  }
+
+  Path scratch() {
+    try {
+      return Files.createDirectories(dir.resolve("scratch"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // --- faults ---
+
+  /** Starts the broker on the same port and data directory as before. */
+  synchronized void startBroker() {
+    broker =
+        EmbeddedKafkaBroker.start(
+            EmbeddedKafkaBroker.Settings.defaults()
+                .withDataDir(dir.resolve("kafka"))
+                .withPort(kafkaPort));
+  }
+
+  synchronized void stopBroker() {
+    broker.close();
+  }
+
+  /**
+   * What the kubelet would do: restarts a service that died or whose liveness probe failed three
+   * times in a row. Call it while waiting; returns the services it restarted.
+   */
+  synchronized List<String> heal() {
+    List<String> restarted = new java.util.ArrayList<>();
+    for (ServiceNode node : services.values()) {
+      boolean ok = node.live();
+      int failures = ok ? 0 : livenessFailures.merge(node.name(), 1, Integer::sum);
+      if (ok) {
+        livenessFailures.remove(node.name());
+      }
+      if (!node.alive() || failures >= 3) {
+        if (node.alive()) {
+          node.kill9();
+        }
+        node.restart();
+        livenessFailures.remove(node.name());
+        restarts.merge(node.name(), 1, Integer::sum);
+        restarted.add(node.name());
+      }
+    }
+    return restarted;
+  }
+
+  /** Restarts made by {@link #heal()} so far, per service. */
+  synchronized Map<String, Integer> restartsByHealing() {
+    return Map.copyOf(restarts);
+  }
+
+  // --- set-up helpers ---
+
+  private void seed(String name, Path content, String subdirectory) {
+    bare(name);
+    Path work = dir.resolve("seed-" + name);
+    cli.git(dir, "init", "-q", work.toString());
+    GitCli.copy(content, work.resolve(subdirectory));
+    cli.git(work, "add", "-A");
+    cli.git(work, "commit", "-q", "-m", "Seed from examples/" + content.getFileName());
+    for (String branch : SOURCE_BRANCHES) {
+      cli.git(work, "push", "-q", bareDir(name).toString(), "HEAD:refs/heads/" + branch);
+    }
+    GitCli.delete(work);
+  }
+
+  private void bare(String name) {
+    cli.git(dir, "init", "-q", "--bare", bareDir(name).toString());
+  }
+
+  Path bareDir(String name) {
+    return dir.resolve("git").resolve(name + ".git");
+  }
+
+  private static void createTopics(String bootstrapServers) {
+    try {
+      TopicSetup.ensure(bootstrapServers);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stops everything, newest first (the services together), the broker last; safe twice. */
+  @Override
+  public synchronized void close() {
+    services.values().parallelStream().forEach(ServiceNode::close);
+    while (!running.isEmpty()) {
+      try {
+        running.pop().close();
+      } catch (Exception e) {
+        System.err.println("while stopping the stack: " + e);
+      }
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+}
