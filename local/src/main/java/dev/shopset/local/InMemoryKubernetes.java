@@ -6,7 +6,6 @@ import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.Tier;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -16,7 +15,8 @@ import java.util.List;
 
 /**
  * An in-memory Kubernetes API (the fabric8 mock server in CRUD mode) that knows the ShopSet
- * resources: objects are stored, listed and watched as an API server would, nothing runs.
+ * resources: objects are stored, listed and watched as an API server would (watches resume from a
+ * resource version, see {@link ResumableWatchDispatcher}), nothing runs.
  */
 public final class InMemoryKubernetes implements AutoCloseable {
 
@@ -38,7 +38,7 @@ public final class InMemoryKubernetes implements AutoCloseable {
             new Context(),
             new MockWebServer(),
             new HashMap<>(),
-            new KubernetesCrudDispatcher(List.of()),
+            new ResumableWatchDispatcher(),
             false);
     for (var type : List.of(ShopSet.class, Tier.class, Configuration.class, Promotion.class)) {
       server.expectCustomResource(CustomResourceDefinitionContext.fromCustomResourceType(type));
