@@ -41,6 +41,10 @@ public interface GitPusherConfig {
     @WithDefault("300ms")
     Duration window();
 
+    /** A batch closes once no result has arrived for this long (capped by the window). */
+    @WithDefault("50ms")
+    Duration quiet();
+
     @WithDefault("500")
     int maxCount();
   }

@@ -7,21 +7,39 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Takes work from a queue in batches: waits for the first item, then gathers what arrives within
- * the window, up to the maximum count. A batch that starts with a new source head does not wait: a
- * pin bump is one small commit, and its latency is what a tier waits for new code.
+ * Takes work from a queue in batches: waits for the first item, then gathers what keeps arriving,
+ * until nothing has come for the quiet period, the window since the first item has passed, or the
+ * maximum count is reached. A lone change waits only the quiet period; a stream of changes (a
+ * fan-out, a burst) still becomes one commit per window. A batch that starts with a new source head
+ * does not wait at all: a pin bump is one small commit, and its latency is what a tier waits for
+ * new code.
  */
 public final class BatchCollector {
 
   private final Duration window;
+  private final Duration quiet;
   private final int maxCount;
 
-  public BatchCollector(Duration window, int maxCount) {
+  /**
+   * @param window longest wait from a batch's first item
+   * @param quiet the batch closes once no item has arrived for this long (at most the window)
+   * @param maxCount most items in a batch
+   */
+  public BatchCollector(Duration window, Duration quiet, int maxCount) {
     if (maxCount < 1) {
       throw new IllegalArgumentException("maxCount must be at least 1");
     }
+    if (quiet.isNegative() || quiet.isZero()) {
+      throw new IllegalArgumentException("quiet must be positive, was " + quiet);
+    }
     this.window = window;
+    this.quiet = quiet.compareTo(window) < 0 ? quiet : window;
     this.maxCount = maxCount;
+  }
+
+  /** Batches that always wait the whole window (no quiet period). */
+  public BatchCollector(Duration window, int maxCount) {
+    this(window, window, maxCount);
   }
 
   /** The next batch; blocks until there is at least one item. */
@@ -39,7 +57,7 @@ public final class BatchCollector {
       if (items.size() >= maxCount || left <= 0) {
         break;
       }
-      Work more = queue.poll(left, TimeUnit.NANOSECONDS);
+      Work more = queue.poll(Math.min(left, quiet.toNanos()), TimeUnit.NANOSECONDS);
       if (more == null) {
         break;
       }

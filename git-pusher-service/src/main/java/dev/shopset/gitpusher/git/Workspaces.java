@@ -78,7 +78,8 @@ public class Workspaces {
                   config.authorEmail());
           return new BranchCommitter(
                   workspace,
-                  new BatchCollector(config.batch().window(), config.batch().maxCount()),
+                  new BatchCollector(
+                      config.batch().window(), config.batch().quiet(), config.batch().maxCount()),
                   events,
                   config.push().maxRejections(),
                   new Backoff(config.push().initialBackoff(), config.push().maxBackoff()))

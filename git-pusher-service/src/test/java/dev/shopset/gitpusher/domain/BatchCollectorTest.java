@@ -1,10 +1,14 @@
 package dev.shopset.gitpusher.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shopset.contracts.events.SourceChanged;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class BatchCollectorTest {
@@ -30,6 +34,57 @@ class BatchCollectorTest {
     assertThat(new BatchCollector(Duration.ofMillis(100), 500).next(queue)).hasSize(1);
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .isBetween(Duration.ofMillis(90), Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aLoneItemIsReleasedAfterTheQuietPeriodWithoutWaitingForTheWindow() throws Exception {
+    LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
+    queue.add(BatchTest.render("a", 1));
+    var collector = new BatchCollector(Duration.ofSeconds(30), Duration.ofMillis(50), 500);
+    // Without the quiet period this would take the 30 s window.
+    List<Work> batch =
+        CompletableFuture.supplyAsync(() -> next(collector, queue)).get(10, TimeUnit.SECONDS);
+    assertThat(batch).hasSize(1);
+  }
+
+  @Test
+  void itemsArrivingCloserThanTheQuietPeriodStayInOneBatch() throws Exception {
+    LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
+    var collector = new BatchCollector(Duration.ofSeconds(30), Duration.ofSeconds(2), 500);
+    // The producer hands over the next item only once the collector has taken the previous one,
+    // so the batch can only hold all of them if the collector kept waiting between arrivals.
+    Thread producer =
+        Thread.ofVirtual()
+            .start(() -> {
+              try {
+                for (int i = 0; i < 20; i++) {
+                  queue.put(BatchTest.render("s" + i, 1));
+                  while (!queue.isEmpty()) {
+                    Thread.sleep(5);
+                  }
+                  Thread.sleep(20);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    assertThat(collector.next(queue)).hasSize(20);
+    producer.join();
+  }
+
+  @Test
+  void aQuietPeriodMustBePositive() {
+    assertThatThrownBy(() -> new BatchCollector(Duration.ofMillis(300), Duration.ZERO, 500))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("quiet");
+  }
+
+  private static List<Work> next(BatchCollector collector, LinkedBlockingQueue<Work> queue) {
+    try {
+      return collector.next(queue);
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -10,7 +10,10 @@ import dev.shopset.renderer.domain.InvalidDesiredStateException;
 import dev.shopset.renderer.domain.ShopSetRenderer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -18,6 +21,12 @@ import org.jboss.logging.Logger;
  * Reads {@code shopset.desired}, renders each ShopSet and publishes the result on {@code
  * shopset.renders}. Tombstones are skipped; records that can never be rendered go to {@code
  * shopset.desired.dlq}. The offset is committed only once the render or dead letter is acked.
+ *
+ * <p>Records come a poll at a time: every record of the poll is rendered and sent in offset order,
+ * then the poll is acknowledged once the broker has acknowledged every one of its sends. Waiting
+ * for each send before rendering the next held the renderer to one broker round trip per ShopSet
+ * (about 100 ShopSets a second on a busy machine); ordering per key is kept by the idempotent
+ * producer, which sends in order.
  */
 @ApplicationScoped
 public class DesiredStateConsumer {
@@ -33,11 +42,23 @@ public class DesiredStateConsumer {
   }
 
   @Incoming("desired")
-  public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-    if (record.value() == null) {
-      // Compaction marker after a ShopSetDeleted: the removal was already rendered.
+  public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+    List<Uni<Void>> sends = new ArrayList<>(records.count());
+    for (ConsumerRecord<String, byte[]> record : records) {
+      if (record.value() != null) {
+        // A null value is the compaction marker after a ShopSetDeleted: already rendered.
+        sends.add(consume(record));
+      }
+    }
+    if (sends.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
+    // Subscribed in list order, so the records are sent in offset order.
+    return Uni.join().all(sends).andFailFast().replaceWithVoid();
+  }
+
+  /** Renders one record; the returned Uni sends its result (or dead letter) when subscribed. */
+  private Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
     RenderEvent rendered;
     try {
       CloudEvent<ShopSetEvent> event = EventCodec.decode(record.headers(), record.value());

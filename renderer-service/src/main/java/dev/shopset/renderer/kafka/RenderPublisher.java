@@ -16,6 +16,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Publishes render results on {@code shopset.renders} (keyed {@code systemRepository#branch}) and
@@ -35,8 +36,11 @@ public class RenderPublisher {
   private final String source;
 
   public RenderPublisher(
-      @Channel("renders") MutinyEmitter<byte[]> renders,
-      @Channel("desired-dlq") MutinyEmitter<byte[]> deadLetters,
+      // A whole poll (max.poll.records, 500) is sent at once: room for two.
+      @Channel("renders") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1000)
+          MutinyEmitter<byte[]> renders,
+      @Channel("desired-dlq") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1000)
+          MutinyEmitter<byte[]> deadLetters,
       RendererConfig config) {
     this.renders = renders;
     this.deadLetters = deadLetters;

@@ -115,6 +115,37 @@ class RenderPipelineIT {
     assertThat(new String(dead.get(1).value(), StandardCharsets.UTF_8)).isEqualTo("{}");
   }
 
+  /**
+   * Records arrive a poll at a time and are sent without waiting for each acknowledgement; the
+   * renders must still leave in the order the desired states came in (one branch, one partition).
+   */
+  @Test
+  void manyRecordsAtOnceComeOutInTheirOrder() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      names.add("o%04d-%s".formatted((i * 7919) % 1200, run));
+    }
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      names.forEach(name -> send(producer, desired(name)));
+      producer.flush();
+    }
+    List<ConsumerRecord<String, byte[]>> renders = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = consumer(Topics.RENDERS)) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(() -> {
+            poll(consumer, renders, run);
+            assertThat(renders).hasSize(names.size());
+          });
+    }
+    assertThat(
+            renders.stream()
+                .map(r -> ((RenderResult) EventCodec.decode(r.headers(), r.value()).data()).name())
+                .toList())
+        .containsExactlyElementsOf(names);
+  }
+
   private static ShopSetDesired desired(String name) {
     return dev.shopset.renderer.Samples.desired("shops", name, SYSTEM);
   }
