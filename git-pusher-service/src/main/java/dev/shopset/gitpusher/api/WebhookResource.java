@@ -13,12 +13,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * {@code POST /webhooks/git}: push webhooks of GitHub, GitLab and Gitea to {@code shopset.sources}.
  */
 @Path("/webhooks/git")
 public class WebhookResource {
+
+  private static final Logger LOG = Logger.getLogger(WebhookResource.class);
 
   private final WebhookVerifier verifier;
   private final EventPublisher publisher;
@@ -50,7 +53,10 @@ public class WebhookResource {
           .type(MediaType.APPLICATION_JSON)
           .build();
     }
-    change.ifPresent(publisher::sourceChanged);
+    change.ifPresent(c -> {
+      publisher.sourceChanged(c);
+      LOG.infof("Webhook: %s#%s is now at %s, published", c.repository(), c.branch(), c.head());
+    });
     return Response.accepted(Map.of("published", change.isPresent()))
         .type(MediaType.APPLICATION_JSON)
         .build();

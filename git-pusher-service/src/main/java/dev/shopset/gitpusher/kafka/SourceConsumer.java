@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * Reads {@code shopset.sources} and offers each new head to every system branch writer; those whose
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class SourceConsumer {
+
+  private static final Logger LOG = Logger.getLogger(SourceConsumer.class);
 
   private final Workspaces workspaces;
 
@@ -52,6 +55,9 @@ public class SourceConsumer {
       committer.submit(work);
       done.add(work.done());
     }
+    LOG.infof(
+        "%s#%s is now at %s: %d system branches pin it",
+        change.repository(), change.branch(), change.head(), done.size());
     CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).thenRun(message::ack);
     return CompletableFuture.completedFuture(null);
   }
