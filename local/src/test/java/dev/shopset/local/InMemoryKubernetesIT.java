@@ -11,8 +11,10 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -30,31 +32,10 @@ class InMemoryKubernetesIT {
                         .withTrustCerts(true)
                         .build())
                 .build()) {
-      CompletableFuture<String> added = new CompletableFuture<>();
-      try (var watch =
-          client
-              .resources(Tier.class)
-              .watch(
-                  new Watcher<>() {
-                    @Override
-                    public void eventReceived(Action action, Tier tier) {
-                      added.complete(action + " " + tier.getMetadata().getName());
-                    }
-
-                    @Override
-                    public void onClose(WatcherException cause) {}
-                  })) {
-        Tier tier = new Tier();
-        tier.setMetadata(new ObjectMetaBuilder().withName("tier-0").build());
-        tier.setSpec(
-            new TierSpec(
-                0,
-                null,
-                new RepositoryRef("http://127.0.0.1/git/app.git", null, null),
-                new RepositoryRef("http://127.0.0.1/git/system.git", null, null),
-                null));
-        client.resource(tier).create();
-        assertThat(added.get(10, TimeUnit.SECONDS)).isEqualTo("ADDED tier-0");
+      var events = new LinkedBlockingQueue<String>();
+      try (var watch = client.resources(Tier.class).watch(recorder(events))) {
+        client.resource(tier("tier-0")).create();
+        assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("ADDED tier-0");
       }
       assertThat(client.resources(Tier.class).withName("tier-0").get().getSpec().rank()).isZero();
     }
@@ -78,21 +59,9 @@ class InMemoryKubernetesIT {
       tiers.withName("back").delete();
       tiers.resource(tier("back")).create();
 
-      var events = new java.util.concurrent.LinkedBlockingQueue<String>();
-      try (var watch =
-          tiers
-              .withResourceVersion(listed)
-              .watch(
-                  new Watcher<>() {
-                    @Override
-                    public void eventReceived(Action action, Tier tier) {
-                      events.add(action + " " + tier.getMetadata().getName());
-                    }
-
-                    @Override
-                    public void onClose(WatcherException cause) {}
-                  })) {
-        List<String> seen = new java.util.ArrayList<>();
+      var events = new LinkedBlockingQueue<String>();
+      try (var watch = tiers.withResourceVersion(listed).watch(recorder(events))) {
+        List<String> seen = new ArrayList<>();
         await()
             .atMost(Duration.ofSeconds(10))
             .untilAsserted(() -> {
@@ -106,20 +75,10 @@ class InMemoryKubernetesIT {
       }
 
       // A watch that asks for no resource version is not sent old deletions.
-      var fresh = new java.util.concurrent.LinkedBlockingQueue<String>();
-      try (var watch =
-          tiers.watch(
-              new Watcher<>() {
-                @Override
-                public void eventReceived(Action action, Tier tier) {
-                  fresh.add(action + " " + tier.getMetadata().getName());
-                }
-
-                @Override
-                public void onClose(WatcherException cause) {}
-              })) {
+      var fresh = new LinkedBlockingQueue<String>();
+      try (var watch = tiers.watch(recorder(fresh))) {
         tiers.resource(tier("last")).create();
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         await()
             .atMost(Duration.ofSeconds(10))
             .untilAsserted(() -> {
@@ -129,6 +88,19 @@ class InMemoryKubernetesIT {
         assertThat(seen).noneMatch(event -> event.startsWith("DELETED"));
       }
     }
+  }
+
+  /** A watcher that records "ACTION name" of every event. */
+  private static Watcher<Tier> recorder(BlockingQueue<String> events) {
+    return new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, Tier tier) {
+        events.add(action + " " + tier.getMetadata().getName());
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {}
+    };
   }
 
   private static Tier tier(String name) {
