@@ -2,7 +2,6 @@ package dev.shopset.gitpusher;
 
 import static dev.shopset.gitpusher.testing.Fixtures.TIER;
 import static dev.shopset.gitpusher.testing.Fixtures.render;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +13,6 @@ import dev.shopset.contracts.events.ShopSetRef;
 import dev.shopset.contracts.events.SourceChanged;
 import dev.shopset.gitpusher.domain.Changes;
 import dev.shopset.gitpusher.domain.CommitMessage;
-import dev.shopset.gitpusher.domain.WebhookVerifier;
 import dev.shopset.gitpusher.git.GitCredentials;
 import dev.shopset.gitpusher.git.JGitWorkspace;
 import dev.shopset.gitpusher.git.RemoteHeads;
@@ -22,11 +20,11 @@ import dev.shopset.gitpusher.testing.Fixtures;
 import dev.shopset.gitpusher.testing.GitCli;
 import dev.shopset.gitpusher.testing.GitHostTestResource;
 import dev.shopset.gitpusher.testing.KafkaEvents;
+import dev.shopset.gitpusher.testing.Webhooks;
 import dev.shopset.kafka.KafkaBrokerTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,21 +129,7 @@ class GitPusherBench {
   }
 
   static void webhook(String repository, String before, String after) {
-    byte[] body =
-        """
-        {"ref":"refs/heads/%s","before":"%s","after":"%s","repository":{"clone_url":"%s"}}\
-        """
-            .formatted(TIER, before == null ? "0".repeat(40) : before, after, repository)
-            .getBytes(StandardCharsets.UTF_8);
-    given()
-        .header(
-            "X-Hub-Signature-256",
-            "sha256=" + new WebhookVerifier(Optional.of("webhook-secret")).hmac(body))
-        .contentType("application/json")
-        .body(body)
-        .post("/webhooks/git")
-        .then()
-        .statusCode(202);
+    Webhooks.post(Webhooks.push(repository, TIER, before, after), Webhooks.SECRET).statusCode(202);
   }
 
   /** The same commits made by a JGit workspace and by the git CLI on a checkout of the branch. */

@@ -21,17 +21,16 @@ import dev.shopset.contracts.resources.RepositoryRef;
 import dev.shopset.contracts.resources.ShopSetSpec;
 import dev.shopset.gitpusher.domain.TierDirectory;
 import dev.shopset.gitpusher.domain.TierDirectory.Origin;
-import dev.shopset.gitpusher.domain.WebhookVerifier;
 import dev.shopset.gitpusher.git.SourcePoller;
 import dev.shopset.gitpusher.testing.Fixtures;
 import dev.shopset.gitpusher.testing.GitCli;
 import dev.shopset.gitpusher.testing.GitHostTestResource;
 import dev.shopset.gitpusher.testing.KafkaEvents;
+import dev.shopset.gitpusher.testing.Webhooks;
 import dev.shopset.kafka.KafkaBrokerTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -216,33 +215,13 @@ class GitPusherIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 1);
     String old = git.head(hookApp, TIER);
     String next = git.commitFiles(hookApp, TIER, "deployment-note.txt", "v2\n");
-    String payload =
-        """
-        {"ref":"refs/heads/%s","before":"%s","after":"%s","repository":{"clone_url":"%s"}}\
-        """
-            .formatted(TIER, old, next, hookApp);
-    byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-    given()
-        .header(
-            "X-Hub-Signature-256", "sha256=" + new WebhookVerifier(Optional.of("wrong")).hmac(body))
-        .contentType("application/json")
-        .body(body)
-        .post("/webhooks/git")
-        .then()
-        .statusCode(401);
+    byte[] body = Webhooks.push(hookApp, TIER, old, next);
+    Webhooks.post(body, "wrong").statusCode(401);
     await()
         .during(Duration.ofSeconds(1))
         .atMost(Duration.ofSeconds(3))
         .until(() -> sourcesOf(hookApp).isEmpty());
-    given()
-        .header(
-            "X-Hub-Signature-256",
-            "sha256=" + new WebhookVerifier(Optional.of("webhook-secret")).hmac(body))
-        .contentType("application/json")
-        .body(body)
-        .post("/webhooks/git")
-        .then()
-        .statusCode(202);
+    Webhooks.post(body, Webhooks.SECRET).statusCode(202);
     await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 2);
     assertThat(sourcesOf(hookApp)).singleElement().extracting(SourceChanged::head).isEqualTo(next);
     CommitPushed bump = pushed(system).get(1);

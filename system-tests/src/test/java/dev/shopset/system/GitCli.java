@@ -2,47 +2,25 @@ package dev.shopset.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** The {@code git} and {@code kubectl} command lines, as a person would use them. */
 final class GitCli {
 
-  private final String user;
-  private final String password;
+  private final dev.shopset.gitpusher.testing.GitCli cli;
 
   GitCli(String user, String password) {
-    this.user = user;
-    this.password = password;
+    this.cli = new dev.shopset.gitpusher.testing.GitCli(user, password);
   }
 
   /** Runs git in {@code dir} with the git server's credentials; returns stdout. */
   String git(Path dir, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add("git");
-    command.add("-c");
-    command.add(
-        "credential.helper=!f() { echo username="
-            + user
-            + "; echo password="
-            + password
-            + "; }; f");
-    command.add("-c");
-    command.add("user.name=A Human");
-    command.add("-c");
-    command.add("user.email=human@example.com");
-    command.add("-c");
-    command.add("init.defaultBranch=main");
-    command.add("-c");
-    command.add("protocol.file.allow=always");
-    command.addAll(List.of(args));
-    return run(dir, command);
+    return cli.git(dir, args);
   }
 
   /** The commit {@code branch} points at on the remote, or null when it does not exist. */
@@ -82,32 +60,11 @@ final class GitCli {
 
   /** Runs any command in {@code dir}; fails on a non-zero exit. */
   static String run(Path dir, List<String> command) {
-    try {
-      Files.createDirectories(dir);
-      ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-      builder.environment().put("GIT_TERMINAL_PROMPT", "0");
-      builder.redirectErrorStream(true);
-      Process process = builder.start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return dev.shopset.gitpusher.testing.GitCli.run(dir, command);
   }
 
   static void write(Path file, String text) {
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    dev.shopset.gitpusher.testing.GitCli.write(file, text);
   }
 
   static void delete(Path dir) {

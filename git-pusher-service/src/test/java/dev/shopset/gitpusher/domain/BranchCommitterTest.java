@@ -7,13 +7,13 @@ import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.ShopSetRef;
 import dev.shopset.gitpusher.git.Workspace;
+import dev.shopset.gitpusher.testing.RecordedCommitEvents;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -21,20 +21,9 @@ import org.junit.jupiter.api.Test;
 /** The retry decisions of the branch writer, with a scripted workspace. */
 class BranchCommitterTest {
 
-  final List<CommitPushed> pushed = new CopyOnWriteArrayList<>();
-  final List<CommitFailed> failed = new CopyOnWriteArrayList<>();
-  final CommitEvents events =
-      new CommitEvents() {
-        @Override
-        public void pushed(CommitPushed event) {
-          pushed.add(event);
-        }
-
-        @Override
-        public void failed(CommitFailed event) {
-          failed.add(event);
-        }
-      };
+  final RecordedCommitEvents events = new RecordedCommitEvents();
+  final List<CommitPushed> pushed = events.pushed;
+  final List<CommitFailed> failed = events.failed;
 
   BranchCommitter committer(ScriptedWorkspace workspace) {
     return new BranchCommitter(

@@ -17,13 +17,13 @@ import dev.shopset.gitpusher.domain.GitFailure;
 import dev.shopset.gitpusher.domain.PinChange;
 import dev.shopset.gitpusher.domain.Work;
 import dev.shopset.gitpusher.testing.Fixtures;
+import dev.shopset.gitpusher.testing.RecordedCommitEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -44,20 +44,9 @@ class BranchCommitterIT {
   static String config;
   static RemoteHeads heads;
 
-  final List<CommitPushed> pushed = new CopyOnWriteArrayList<>();
-  final List<CommitFailed> failed = new CopyOnWriteArrayList<>();
-  final CommitEvents events =
-      new CommitEvents() {
-        @Override
-        public void pushed(CommitPushed event) {
-          pushed.add(event);
-        }
-
-        @Override
-        public void failed(CommitFailed event) {
-          failed.add(event);
-        }
-      };
+  final RecordedCommitEvents events = new RecordedCommitEvents();
+  final List<CommitPushed> pushed = events.pushed;
+  final List<CommitFailed> failed = events.failed;
 
   @BeforeAll
   static void start() {

@@ -37,6 +37,9 @@ public final class GitCli {
     command.add("user.email=human@example.com");
     command.add("-c");
     command.add("init.defaultBranch=main");
+    // Submodules of local repositories (file://) in tests.
+    command.add("-c");
+    command.add("protocol.file.allow=always");
     command.addAll(List.of(args));
     return run(dir, command);
   }
