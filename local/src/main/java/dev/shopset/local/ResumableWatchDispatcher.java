@@ -33,7 +33,7 @@ final class ResumableWatchDispatcher extends KubernetesCrudDispatcher {
   /** Deletions kept for resuming watches; a real API server keeps a few minutes' worth. */
   static final int HISTORY = 10_000;
 
-  private record Deletion(long resourceVersion, AttributeSet attributes, String object) {}
+  private record Deletion(long resourceVersion, AttributeSet attributes, String event) {}
 
   private final Deque<Deletion> deletions = new ArrayDeque<>();
 
@@ -51,8 +51,9 @@ final class ResumableWatchDispatcher extends KubernetesCrudDispatcher {
       long version = requestResourceVersion();
       var deleted = Serialization.unmarshal(existing, GenericKubernetesResource.class);
       deleted.getMetadata().setResourceVersion(Long.toString(version));
+      String event = Serialization.asJson(new WatchEvent(deleted, "DELETED"));
       synchronized (deletions) {
-        deletions.addLast(new Deletion(version, oldAttributes, Serialization.asJson(deleted)));
+        deletions.addLast(new Deletion(version, oldAttributes, event));
         if (deletions.size() > HISTORY) {
           deletions.removeFirst();
         }
@@ -79,7 +80,7 @@ final class ResumableWatchDispatcher extends KubernetesCrudDispatcher {
       missed =
           deletions.stream()
               .filter(d -> d.resourceVersion() > since && d.attributes().matches(matching))
-              .map(d -> watchEvent(d.object()))
+              .map(Deletion::event)
               .toList();
     }
     if (missed.isEmpty()) {
@@ -87,12 +88,6 @@ final class ResumableWatchDispatcher extends KubernetesCrudDispatcher {
     }
     return response.withWebSocketUpgrade(
         new ReplayingListener(response.getWebSocketListener(), missed));
-  }
-
-  private static String watchEvent(String object) {
-    var event =
-        new WatchEvent(Serialization.unmarshal(object, GenericKubernetesResource.class), "DELETED");
-    return Serialization.asJson(event);
   }
 
   /** The {@code resourceVersion} a watch asks to resume from; 0 when it asks for none. */

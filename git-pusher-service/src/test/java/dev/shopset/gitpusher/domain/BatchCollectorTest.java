@@ -2,6 +2,7 @@ package dev.shopset.gitpusher.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.shopset.contracts.events.SourceChanged;
 import java.time.Duration;
@@ -56,16 +57,12 @@ class BatchCollectorTest {
     Thread producer =
         Thread.ofVirtual()
             .start(() -> {
-              try {
-                for (int i = 0; i < 20; i++) {
-                  queue.put(BatchTest.render("s" + i, 1));
-                  while (!queue.isEmpty()) {
-                    Thread.sleep(5);
-                  }
-                  Thread.sleep(20);
-                }
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+              for (int i = 0; i < 20; i++) {
+                queue.add(BatchTest.render("s" + i, 1));
+                await()
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(queue::isEmpty);
               }
             });
     assertThat(collector.next(queue)).hasSize(20);
