@@ -17,8 +17,6 @@ import dev.shopset.contracts.events.ShopSetDesired.ConfigurationState;
 import dev.shopset.contracts.events.ShopSetDesired.TierState;
 import dev.shopset.contracts.events.ShopSetRef;
 import dev.shopset.contracts.events.SourceChanged;
-import dev.shopset.contracts.resources.RepositoryRef;
-import dev.shopset.contracts.resources.ShopSetSpec;
 import dev.shopset.gitpusher.domain.TierDirectory;
 import dev.shopset.gitpusher.domain.TierDirectory.Origin;
 import dev.shopset.gitpusher.git.SourcePoller;
@@ -345,9 +343,11 @@ class GitPusherIT {
         name,
         rank,
         branch,
-        new RepositoryRef(app, null, null),
-        new RepositoryRef(system, null, null),
-        promotesTo);
+        new ShopSetDesired.Repository(app, null),
+        new ShopSetDesired.Repository(system, null),
+        promotesTo,
+        List.of(),
+        false);
   }
 
   static ShopSetDesired desired(String name, TierState tier, String config) {
@@ -356,9 +356,10 @@ class GitPusherIT {
         name,
         1,
         new TreeMap<>(),
-        new ShopSetSpec(tier.name(), "standard", List.of("s1"), null, null, null, null, null, null),
+        new ShopSetDesired.Spec(
+            tier.name(), "standard", List.of("s1"), null, null, null, null, null, null, null),
         tier,
-        new ConfigurationState("standard", new RepositoryRef(config, null, null)));
+        new ConfigurationState("standard", new ShopSetDesired.Repository(config, null)));
   }
 
   static PromotionResult awaitPromotion(String name) {

@@ -158,7 +158,8 @@ final class DemoStory {
         s.env(),
         s.maintenance(),
         s.failureDomain(),
-        s.suspend());
+        s.suspend(),
+        s.maxShops());
   }
 
   private String lastCommit(String shopSet) {

@@ -216,10 +216,13 @@ public final class LocalRun {
     switch (service) {
       case "watcher-service" -> {
         env.putAll(kubernetesEnv);
+        // The platform's repository policy: the local git server is the one allowed prefix.
+        env.put("SHOPSET_REPOSITORY_PREFIXES", gitServer.prefix());
         // Show progress of a rollout every second rather than every five.
         env.put("WATCHER_ROLLOUTS_PROGRESS_INTERVAL", "1s");
       }
       case "git-pusher-service" -> {
+        env.put("SHOPSET_REPOSITORY_PREFIXES", gitServer.prefix());
         env.put("SHOPSET_WORKSPACE_DIR", data.resolve("workspaces").toString());
         env.put("SHOPSET_GIT_USERNAME", GIT_USER);
         env.put("SHOPSET_GIT_TOKEN", GIT_PASSWORD);

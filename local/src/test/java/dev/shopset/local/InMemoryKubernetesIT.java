@@ -110,8 +110,11 @@ class InMemoryKubernetesIT {
         new TierSpec(
             0,
             null,
-            new RepositoryRef("http://127.0.0.1/git/app.git", null, null),
-            new RepositoryRef("http://127.0.0.1/git/system.git", null, null),
+            new RepositoryRef("http://127.0.0.1/git/app.git", null),
+            new RepositoryRef("http://127.0.0.1/git/system.git", null),
+            null,
+            null,
+            null,
             null));
     return tier;
   }

@@ -26,7 +26,8 @@ class RenderCheckTest {
         app,
         new TreeMap<>(files),
         List.of(
-            new RenderResult.Submodule(submodulePath, "https://git.example.com/app.git", "dev")));
+            new RenderResult.Submodule(submodulePath, "https://git.example.com/app.git", "dev")),
+        null);
   }
 
   @Test
@@ -72,7 +73,8 @@ class RenderCheckTest {
             "shopsets/shops/..",
             "apps/shops-...yaml",
             new TreeMap<>(),
-            List.of());
+            List.of(),
+            null);
     assertThat(RenderCheck.problem(dotted))
         .hasValueSatisfying(p -> assertThat(p).contains("DNS-1123"));
   }

@@ -122,7 +122,8 @@ class JGitWorkspaceIT {
               first.directory(),
               first.applicationFile(),
               files,
-              first.submodules()),
+              first.submodules(),
+              null),
           render(system, app, config, "shop", "us", 1, 1));
       push(ws);
       assertThat(commit(ws, render(system, app, config, "shop", "eu", 2, 3))).isPresent();

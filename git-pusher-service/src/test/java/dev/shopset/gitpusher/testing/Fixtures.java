@@ -171,7 +171,8 @@ public final class Fixtures {
         files,
         List.of(
             new RenderResult.Submodule("base", app, branch),
-            new RenderResult.Submodule("config/standard", config, branch)));
+            new RenderResult.Submodule("config/standard", config, branch)),
+        null);
   }
 
   public void close() {
