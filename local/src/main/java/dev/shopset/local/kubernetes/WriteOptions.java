@@ -1,0 +1,22 @@
+package dev.shopset.local.kubernetes;
+
+/**
+ * The query parameters of a write.
+ *
+ * @param dryRun {@code dryRun=All}: answer as if written, store nothing
+ * @param fieldValidation Strict (refuse unknown fields), Warn (the default) or Ignore
+ * @param fieldManager who writes, for server-side apply
+ * @param force {@code force=true} of server-side apply
+ */
+record WriteOptions(boolean dryRun, String fieldValidation, String fieldManager, boolean force) {
+
+  static final WriteOptions DEFAULT = new WriteOptions(false, "Warn", null, false);
+
+  boolean strict() {
+    return "Strict".equalsIgnoreCase(fieldValidation);
+  }
+
+  boolean ignoreUnknown() {
+    return "Ignore".equalsIgnoreCase(fieldValidation);
+  }
+}
