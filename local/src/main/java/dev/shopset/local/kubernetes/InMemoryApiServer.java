@@ -60,8 +60,13 @@ public final class InMemoryApiServer implements AutoCloseable {
    * {@code crds} (CustomResourceDefinition YAML documents, stored as if created through the API).
    */
   public static InMemoryApiServer start(int port, List<String> crds) {
+    return start(port, crds, Store.HISTORY);
+  }
+
+  /** As {@link #start(int, List)}, keeping {@code history} changes per resource for watches. */
+  static InMemoryApiServer start(int port, List<String> crds, int history) {
     TypeRegistry types = new TypeRegistry();
-    ApiOperations operations = new ApiOperations(new Store(), types);
+    ApiOperations operations = new ApiOperations(new Store(history), types);
     ResourceType crdType = types.crdType();
     for (String crd : crds) {
       operations.create(crdType, null, (ObjectNode) Json.parseYaml(crd), WriteOptions.DEFAULT);
