@@ -12,8 +12,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.ServerWebSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,15 +28,12 @@ public final class InMemoryApiServer implements AutoCloseable {
   private static final String PROTOBUF_V2 =
       "application/com.github.proto-openapi.spec.v2.v1.0+protobuf";
 
-  /** Bytes a watch may have waiting for its client before it is ended (it resumes by version). */
-  private static final int WATCH_BACKLOG = 64 * 1024 * 1024;
-
   private final Vertx vertx;
   private final HttpServer server;
   private final Discovery discovery;
   private final OpenApi openApi;
   private final ResourceRequests resources;
-  private final Store store;
+  private final WatchStreams watches;
 
   private InMemoryApiServer(
       Vertx vertx,
@@ -52,7 +47,7 @@ public final class InMemoryApiServer implements AutoCloseable {
     this.discovery = discovery;
     this.openApi = openApi;
     this.resources = resources;
-    this.store = store;
+    this.watches = new WatchStreams(vertx, store, resources);
   }
 
   /**
@@ -101,7 +96,7 @@ public final class InMemoryApiServer implements AutoCloseable {
             new OpenApi(types),
             new ResourceRequests(types, operations),
             operations.store());
-    server.webSocketHandler(api::webSocket);
+    server.webSocketHandler(api.watches::webSocket);
     server.requestHandler(api::request);
     try {
       server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -150,7 +145,7 @@ public final class InMemoryApiServer implements AutoCloseable {
               headers.get("Content-Type"),
               body);
       if (outcome instanceof WatchRequest watch) {
-        watchOverHttp(request.response(), watch);
+        watches.http(request.response(), watch);
       } else {
         send(request.response(), (Response) outcome);
       }
@@ -267,116 +262,6 @@ public final class InMemoryApiServer implements AutoCloseable {
       response.headers().add("Warning", "299 - \"" + warning.replace("\"", "\\\"") + "\"");
     }
     response.end(Buffer.buffer(outcome.body()));
-  }
-
-  // --- watches ---
-
-  private void watchOverHttp(HttpServerResponse response, WatchRequest request) {
-    response
-        .setStatusCode(200)
-        .setChunked(true)
-        .putHeader("Content-Type", "application/json")
-        .putHeader("Cache-Control", "no-cache, private")
-        .setWriteQueueMaxSize(WATCH_BACKLOG);
-    // Clients wait for the headers before they call the watch open: send them now.
-    response.writeHead();
-    Watch.Sink sink =
-        new Watch.Sink() {
-          @Override
-          public boolean send(String type, Stored object) {
-            response.write(Buffer.buffer(resources.event(request, type, object)));
-            return !response.writeQueueFull();
-          }
-
-          @Override
-          public void close() {
-            if (!response.ended() && !response.closed()) {
-              response.end();
-            }
-          }
-        };
-    Watch watch = open(request, sink, line -> response.write(Buffer.buffer(line)));
-    if (watch != null) {
-      response.closeHandler(v -> store.cancel(watch));
-    }
-  }
-
-  private void webSocket(ServerWebSocket socket) {
-    RequestPath path = RequestPath.parse(socket.path());
-    Query query = Query.parse(socket.query());
-    if (path == null || !(path.watch() || query.flag("watch"))) {
-      socket.reject(404);
-      return;
-    }
-    WatchRequest request;
-    try {
-      request =
-          (WatchRequest)
-              resources.handle(
-                  "GET", path, query, socket.headers().get("Accept"), null, new byte[0]);
-    } catch (ApiError e) {
-      socket.reject(e.code());
-      return;
-    } catch (ClassCastException e) {
-      socket.reject(400);
-      return;
-    }
-    socket.accept();
-    socket.setWriteQueueMaxSize(WATCH_BACKLOG);
-    Watch.Sink sink =
-        new Watch.Sink() {
-          @Override
-          public boolean send(String type, Stored object) {
-            socket.writeTextMessage(
-                new String(resources.event(request, type, object), StandardCharsets.UTF_8));
-            return !socket.writeQueueFull();
-          }
-
-          @Override
-          public void close() {
-            if (!socket.isClosed()) {
-              socket.close();
-            }
-          }
-        };
-    Watch watch =
-        open(
-            request,
-            sink,
-            line -> socket.writeTextMessage(new String(line, StandardCharsets.UTF_8)));
-    if (watch != null) {
-      socket.closeHandler(v -> store.cancel(watch));
-    }
-  }
-
-  /**
-   * Opens a watch on the store; on an expired resource version sends the ERROR event a real server
-   * sends (410 Gone, the client lists again) and ends the stream. Returns null when not opened.
-   */
-  private Watch open(
-      WatchRequest request, Watch.Sink sink, java.util.function.Consumer<byte[]> raw) {
-    Watch watch =
-        new Watch(
-            request.type().storageKey(),
-            request.type().namespaced() ? request.namespace() : null,
-            request.selects(),
-            sink);
-    try {
-      store.open(watch, request.since());
-    } catch (ApiError e) {
-      raw.accept(ResourceRequests.event("ERROR", e.status()));
-      sink.close();
-      return null;
-    }
-    if (request.initialEvents()) {
-      raw.accept(
-          ResourceRequests.event(
-              "BOOKMARK", ResourceRequests.bookmark(request.type(), store.revision())));
-    }
-    if (request.timeoutSeconds() > 0) {
-      vertx.setTimer(TimeUnit.SECONDS.toMillis(request.timeoutSeconds()), t -> store.cancel(watch));
-    }
-    return watch;
   }
 
   @Override

@@ -2,9 +2,7 @@ package dev.shopset.local.kubernetes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
@@ -81,9 +79,10 @@ final class ResourceRequests {
         return table
             ? Response.json(
                 200,
-                Json.bytes(table(type, List.of(object), null, null, query.get("includeObject"))),
+                Json.bytes(
+                    Encoding.table(type, List.of(object), null, null, query.get("includeObject"))),
                 List.of())
-            : Response.json(200, bytes(object, type), List.of());
+            : Response.json(200, Encoding.bytes(object, type), List.of());
       }
       case "POST" -> {
         if (name != null || (type.namespaced() && namespace == null)) {
@@ -124,7 +123,7 @@ final class ResourceRequests {
               operations.deleteCollection(
                   type, namespace, query.get("labelSelector"), query.get("fieldSelector"), dryRun);
           return Response.json(
-              200, list(type, deleted, operations.store().revision(), null), List.of());
+              200, Encoding.list(type, deleted, operations.store().revision(), null), List.of());
         }
         JsonNode options = body.length == 0 ? null : Json.parse(body, false);
         var written = operations.delete(type, namespace, name, options, dryRun);
@@ -166,22 +165,10 @@ final class ResourceRequests {
     if (table) {
       return Response.json(
           200,
-          Json.bytes(table(type, page.items(), version, next, query.get("includeObject"))),
+          Json.bytes(Encoding.table(type, page.items(), version, next, query.get("includeObject"))),
           List.of());
     }
-    return Response.json(200, list(type, page.items(), version, next), List.of());
-  }
-
-  private static ObjectNode table(
-      ResourceType type, List<Stored> items, Long version, String next, String includeObject) {
-    List<ObjectNode> objects = new ArrayList<>();
-    for (Stored item : items) {
-      ObjectNode object = item.tree();
-      object.put("apiVersion", type.apiVersion());
-      objects.add(object);
-    }
-    return Tables.table(
-        type, objects, version == null ? null : Long.toString(version), next, includeObject);
+    return Response.json(200, Encoding.list(type, page.items(), version, next), List.of());
   }
 
   private Outcome watch(
@@ -207,82 +194,9 @@ final class ResourceRequests {
         query.get("includeObject"));
   }
 
-  /** One watch event line: {@code {"type":"ADDED","object":{...}}}. */
-  byte[] event(WatchRequest watch, String eventType, Stored object) {
-    byte[] encoded =
-        watch.table()
-            ? Json.bytes(
-                table(
-                    watch.type(),
-                    List.of(object),
-                    object.resourceVersion(),
-                    null,
-                    watch.includeObject()))
-            : bytes(object, watch.type());
-    ByteArrayOutputStream out = new ByteArrayOutputStream(encoded.length + 32);
-    out.writeBytes(
-        ("{\"type\":\"" + eventType + "\",\"object\":").getBytes(StandardCharsets.UTF_8));
-    out.writeBytes(encoded);
-    out.writeBytes("}\n".getBytes(StandardCharsets.UTF_8));
-    return out.toByteArray();
-  }
-
-  /** A watch event carrying a Status (an expired resource version, a bookmark). */
-  static byte[] event(String eventType, ObjectNode object) {
-    ObjectNode event = Json.object().put("type", eventType);
-    event.set("object", object);
-    byte[] json = Json.bytes(event);
-    byte[] line = new byte[json.length + 1];
-    System.arraycopy(json, 0, line, 0, json.length);
-    line[json.length] = '\n';
-    return line;
-  }
-
-  /** The end of the initial events of a {@code sendInitialEvents} watch. */
-  static ObjectNode bookmark(ResourceType type, long version) {
-    ObjectNode bookmark =
-        Json.object().put("kind", type.kind()).put("apiVersion", type.apiVersion());
-    ObjectNode metadata =
-        bookmark.putObject("metadata").put("resourceVersion", Long.toString(version));
-    metadata.putObject("annotations").put("k8s.io/initial-events-end", "true");
-    return bookmark;
-  }
-
   private Response written(ApiOperations.Written written, ResourceType type) {
-    return Response.json(written.code(), bytes(written.object(), type), written.warnings());
-  }
-
-  /**
-   * An object as the requested version shows it (its apiVersion rewritten if stored at another).
-   */
-  static byte[] bytes(Stored object, ResourceType type) {
-    if (object.apiVersion().equals(type.apiVersion())) {
-      return object.json();
-    }
-    ObjectNode tree = object.tree();
-    tree.put("apiVersion", type.apiVersion());
-    return Json.bytes(tree);
-  }
-
-  private static byte[] list(ResourceType type, List<Stored> items, long version, String next) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256 + items.size() * 512);
-    ObjectNode head =
-        Json.object().put("apiVersion", type.apiVersion()).put("kind", type.listKind());
-    ObjectNode metadata = head.putObject("metadata").put("resourceVersion", Long.toString(version));
-    if (next != null) {
-      metadata.put("continue", next);
-    }
-    byte[] start = Json.bytes(head);
-    out.write(start, 0, start.length - 1); // without the closing brace
-    out.writeBytes(",\"items\":[".getBytes(StandardCharsets.UTF_8));
-    for (int i = 0; i < items.size(); i++) {
-      if (i > 0) {
-        out.write(',');
-      }
-      out.writeBytes(bytes(items.get(i), type));
-    }
-    out.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
-    return out.toByteArray();
+    return Response.json(
+        written.code(), Encoding.bytes(written.object(), type), written.warnings());
   }
 
   private static ObjectNode object(byte[] body, String contentType) {
