@@ -60,11 +60,23 @@ final class ApiOperations {
         type.storageKey(), type.namespaced() ? ns : null, selects, continueAfter, limit);
   }
 
-  /** What a watch or a list selects by its label and field selectors. */
+  /**
+   * What a watch or a list selects by its label and field selectors; a selector on name and
+   * namespace only (kubectl wait, delete) reads no object.
+   */
   static Predicate<Stored> selector(String labelSelector, String fieldSelector) {
     Predicate<Map<String, String>> labels = Selectors.labels(labelSelector);
     if (fieldSelector == null || fieldSelector.isBlank()) {
       return s -> labels.test(s.labels());
+    }
+    if (fieldSelector.matches(
+        "(metadata\\.(name|namespace)==?[^,=!]*)(,metadata\\.(name|namespace)==?[^,=!]*)?")) {
+      String name = Selectors.pinned(fieldSelector, "metadata.name");
+      String namespace = Selectors.pinned(fieldSelector, "metadata.namespace");
+      return s ->
+          labels.test(s.labels())
+              && (name == null || name.equals(s.name()))
+              && (namespace == null || namespace.equals(s.namespace()));
     }
     Predicate<JsonNode> fields = Selectors.fields(fieldSelector);
     return s -> labels.test(s.labels()) && fields.test(s.tree());

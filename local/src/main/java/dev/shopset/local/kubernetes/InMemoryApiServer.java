@@ -76,6 +76,10 @@ public final class InMemoryApiServer implements AutoCloseable {
                 .setEventLoopPoolSize(2)
                 .setWorkerPoolSize(2)
                 .setInternalBlockingPoolSize(2)
+                // A list of 100,000 objects on a loaded machine is no reason to warn on the
+                // console.
+                .setMaxEventLoopExecuteTime(60)
+                .setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS)
                 .setFileSystemOptions(
                     new FileSystemOptions()
                         .setFileCachingEnabled(false)

@@ -51,4 +51,15 @@ class SelectorsTest {
     assertThat(Selectors.pinned("spec.x=1,metadata.namespace=ns", "metadata.namespace"))
         .isEqualTo("ns");
   }
+
+  @Test
+  void aSelectorOnNameAndNamespaceReadsTheStoredKeyOnly() {
+    Stored eu = new Stored("v1", "shops", "eu", 1, new byte[0], Map.of("app", "web"));
+    assertThat(ApiOperations.selector(null, "metadata.name=eu").test(eu)).isTrue();
+    assertThat(
+            ApiOperations.selector("app=web", "metadata.name=eu,metadata.namespace=shops").test(eu))
+        .isTrue();
+    assertThat(ApiOperations.selector(null, "metadata.namespace=other").test(eu)).isFalse();
+    assertThat(ApiOperations.selector("app=db", "metadata.name=eu").test(eu)).isFalse();
+  }
 }
