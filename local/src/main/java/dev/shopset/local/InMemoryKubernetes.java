@@ -45,6 +45,16 @@ public final class InMemoryKubernetes implements AutoCloseable {
     return new InMemoryKubernetes(InMemoryApiServer.start(port, shopSetCrds()));
   }
 
+  /**
+   * Starts as {@link #start(int)}, but stores ShopSet resources without checking them against their
+   * CRD's schema, as no cluster would: for tests that feed the services objects which bypassed
+   * validation (hostile input).
+   */
+  public static InMemoryKubernetes startWithoutSchemaValidation(int port) {
+    return new InMemoryKubernetes(
+        InMemoryApiServer.startWithoutSchemaValidation(port, shopSetCrds()));
+  }
+
   /** The API server URL, e.g. {@code http://127.0.0.1:41234}. */
   public String url() {
     return "http://127.0.0.1:" + server.port();

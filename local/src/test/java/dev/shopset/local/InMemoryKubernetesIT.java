@@ -205,6 +205,45 @@ class InMemoryKubernetesIT {
     }
   }
 
+  /**
+   * The Tier CRD's schema refuses a script URL, as a cluster would; an API started without schema
+   * validation stores it, for tests of what the services do with such input.
+   */
+  @Test
+  void theCrdSchemaIsEnforcedUnlessTurnedOffForHostileInputTests() {
+    Tier hostile = tier("hostile");
+    hostile.setSpec(
+        new TierSpec(
+            0,
+            null,
+            new RepositoryRef("javascript:alert(1)", null, null),
+            new RepositoryRef("http://127.0.0.1/git/system.git", null, null),
+            null));
+    try (InMemoryKubernetes api = InMemoryKubernetes.start(0);
+        var client = api.client()) {
+      assertThatThrownBy(() -> client.resource(hostile).create())
+          .isInstanceOfSatisfying(
+              KubernetesClientException.class,
+              e -> {
+                assertThat(e.getCode()).isEqualTo(422);
+                assertThat(e.getMessage()).contains("spec.appRepository.url");
+              });
+    }
+    try (InMemoryKubernetes api = InMemoryKubernetes.startWithoutSchemaValidation(0);
+        var client = api.client()) {
+      client.resource(hostile).create();
+      assertThat(
+              client
+                  .resources(Tier.class)
+                  .withName("hostile")
+                  .get()
+                  .getSpec()
+                  .appRepository()
+                  .url())
+          .isEqualTo("javascript:alert(1)");
+    }
+  }
+
   /** A watcher that records "ACTION name" of every event. */
   private static Watcher<Tier> recorder(BlockingQueue<String> events) {
     return new Watcher<>() {

@@ -20,10 +20,12 @@ final class ApiOperations {
 
   private final Store store;
   private final TypeRegistry types;
+  private final boolean schemaValidation;
 
-  ApiOperations(Store store, TypeRegistry types) {
+  ApiOperations(Store store, TypeRegistry types, boolean schemaValidation) {
     this.store = store;
     this.types = types;
+    this.schemaValidation = schemaValidation;
   }
 
   Store store() {
@@ -86,7 +88,7 @@ final class ApiOperations {
     requireKind(type, body);
     requireNamespace(type, namespace, body);
     return store.exclusive(() -> {
-      var prepared = ObjectRules.prepare(type, namespace, null, body, "", options);
+      var prepared = ObjectRules.prepare(type, namespace, null, body, "", checked(options));
       String name = prepared.object().at("/metadata/name").asText();
       if (store.get(type.storageKey(), scope(type, namespace), name) != null) {
         throw ApiError.alreadyExists(type, name);
@@ -187,7 +189,7 @@ final class ApiOperations {
       if (!subresource.isEmpty()) {
         throw ApiError.notFound(type, name);
       }
-      var prepared = ObjectRules.prepare(type, namespace, null, applied, "", options);
+      var prepared = ObjectRules.prepare(type, namespace, null, applied, "", checked(options));
       if (options.dryRun()) {
         return new Written(
             Stored.of(prepared.object(), store.revision()), 201, prepared.warnings());
@@ -215,7 +217,8 @@ final class ApiOperations {
       throw ApiError.conflict(type, current.name());
     }
     ObjectNode before = current.tree();
-    var prepared = ObjectRules.prepare(type, namespace, before, candidate, subresource, options);
+    var prepared =
+        ObjectRules.prepare(type, namespace, before, candidate, subresource, checked(options));
     ObjectNode object = prepared.object();
     if (ObjectRules.unchanged(before, object)) {
       return new Written(current, 200, prepared.warnings());
@@ -309,6 +312,10 @@ final class ApiOperations {
     if (ObjectRules.isCrd(type)) {
       types.serve(object);
     }
+  }
+
+  private WriteOptions checked(WriteOptions options) {
+    return schemaValidation ? options : options.withoutSchemaValidation();
   }
 
   private static void requireKind(ResourceType type, ObjectNode body) {

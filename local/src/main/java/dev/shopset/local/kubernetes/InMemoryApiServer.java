@@ -55,21 +55,29 @@ public final class InMemoryApiServer implements AutoCloseable {
    * {@code crds} (CustomResourceDefinition YAML documents, stored as if created through the API).
    */
   public static InMemoryApiServer start(int port, List<String> crds) {
-    return start(port, crds, Store.HISTORY);
+    return start(port, crds, Store.HISTORY, true);
   }
 
-  /** As {@link #start(int, List)}, keeping {@code history} changes per resource for watches. */
-  static InMemoryApiServer start(int port, List<String> crds, int history) {
+  /**
+   * As {@link #start(int, List)}, but custom resources are stored without checking them against
+   * their CRD's schema: for tests that feed the services objects a cluster would refuse.
+   */
+  public static InMemoryApiServer startWithoutSchemaValidation(int port, List<String> crds) {
+    return start(port, crds, Store.HISTORY, false);
+  }
+
+  /** Keeping {@code history} changes per resource for watches. */
+  static InMemoryApiServer start(int port, List<String> crds, int history, boolean validate) {
     TypeRegistry types = new TypeRegistry();
-    ApiOperations operations = new ApiOperations(new Store(history), types);
+    ApiOperations operations = new ApiOperations(new Store(history), types, validate);
     ResourceType crdType = types.crdType();
     for (String crd : crds) {
       operations.create(crdType, null, (ObjectNode) Json.parseYaml(crd), WriteOptions.DEFAULT);
     }
-    return start(port, types, operations);
+    return listen(port, types, operations);
   }
 
-  private static InMemoryApiServer start(int port, TypeRegistry types, ApiOperations operations) {
+  private static InMemoryApiServer listen(int port, TypeRegistry types, ApiOperations operations) {
     Vertx vertx =
         Vertx.vertx(
             new VertxOptions()

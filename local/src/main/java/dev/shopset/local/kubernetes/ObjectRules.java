@@ -78,7 +78,7 @@ final class ObjectRules {
     }
     List<String> warnings = new ArrayList<>();
     List<Cause> errors = new ArrayList<>(nameErrors(type, metadata));
-    if (type.custom()) {
+    if (type.custom() && options.schemaValidation()) {
       var result = SchemaValidator.validate(object, type.schema());
       errors.addAll(result.errors());
       if (!result.unknownFields().isEmpty() && !options.ignoreUnknown()) {

@@ -51,6 +51,10 @@ record Query(Map<String, String> values) {
           "fieldValidation must be one of Strict, Warn or Ignore, not \"" + validation + "\"");
     }
     return new WriteOptions(
-        "All".equals(values.get("dryRun")), validation, values.get("fieldManager"), flag("force"));
+        "All".equals(values.get("dryRun")),
+        validation,
+        values.get("fieldManager"),
+        flag("force"),
+        true);
   }
 }

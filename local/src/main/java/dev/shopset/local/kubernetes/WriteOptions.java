@@ -7,10 +7,21 @@ package dev.shopset.local.kubernetes;
  * @param fieldValidation Strict (refuse unknown fields), Warn (the default) or Ignore
  * @param fieldManager who writes, for server-side apply
  * @param force {@code force=true} of server-side apply
+ * @param schemaValidation whether custom resources are checked against their CRD's schema (off only
+ *     for an API that must store what a cluster would refuse)
  */
-record WriteOptions(boolean dryRun, String fieldValidation, String fieldManager, boolean force) {
+record WriteOptions(
+    boolean dryRun,
+    String fieldValidation,
+    String fieldManager,
+    boolean force,
+    boolean schemaValidation) {
 
-  static final WriteOptions DEFAULT = new WriteOptions(false, "Warn", null, false);
+  static final WriteOptions DEFAULT = new WriteOptions(false, "Warn", null, false, true);
+
+  WriteOptions withoutSchemaValidation() {
+    return new WriteOptions(dryRun, fieldValidation, fieldManager, force, false);
+  }
 
   boolean strict() {
     return "Strict".equalsIgnoreCase(fieldValidation);

@@ -25,7 +25,7 @@ class InMemoryApiServerIT {
   void start() {
     server =
         InMemoryApiServer.start(
-            0, List.of(Json.string(Crds.crd("shopsets")), Json.string(Crds.crd("tiers"))), 3);
+            0, List.of(Json.string(Crds.crd("shopsets")), Json.string(Crds.crd("tiers"))), 3, true);
     url = "http://127.0.0.1:" + server.port();
   }
 

@@ -67,7 +67,8 @@ class ObjectRulesTest {
   void strictFieldValidationRefusesUnknownFieldsAndWarnPrunesThem() {
     ObjectNode withColour = shopSet("dev", 1);
     withColour.with("spec").put("colour", "blue");
-    assertThatThrownBy(() -> create(withColour, new WriteOptions(false, "Strict", null, false)))
+    assertThatThrownBy(
+            () -> create(withColour, new WriteOptions(false, "Strict", null, false, true)))
         .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.code()).isEqualTo(400))
         .hasMessageContaining("unknown field \"spec.colour\"");
     var prepared =
