@@ -10,8 +10,14 @@ final class Watch {
 
   /** The client end of a watch. */
   interface Sink {
-    /** Sends one event; false when the client is too far behind and the watch must end. */
+    /**
+     * Sends one event; false when the client is gone or too far behind and the watch must end.
+     * Never throws: it runs within the store's writes.
+     */
     boolean send(String type, Stored object);
+
+    /** Sends a line that is no object event (an ERROR or BOOKMARK event). */
+    void sendRaw(byte[] line);
 
     /** Ends the watch from the server side. */
     void close();
@@ -69,7 +75,11 @@ final class Watch {
   void close() {
     if (open) {
       open = false;
-      sink.close();
+      try {
+        sink.close();
+      } catch (IllegalStateException e) {
+        // already closed by the client: nothing to end
+      }
     }
   }
 

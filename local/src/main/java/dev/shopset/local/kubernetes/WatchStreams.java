@@ -42,8 +42,24 @@ final class WatchStreams {
         new Watch.Sink() {
           @Override
           public boolean send(String type, Stored object) {
-            response.write(Buffer.buffer(Encoding.event(request, type, object)));
-            return !response.writeQueueFull();
+            return write(Encoding.event(request, type, object));
+          }
+
+          private boolean write(byte[] line) {
+            if (response.ended() || response.closed()) {
+              return false;
+            }
+            try {
+              response.write(Buffer.buffer(line));
+              return !response.writeQueueFull();
+            } catch (IllegalStateException e) {
+              return false; // the client went away meanwhile
+            }
+          }
+
+          @Override
+          public void sendRaw(byte[] line) {
+            write(line);
           }
 
           @Override
@@ -53,10 +69,9 @@ final class WatchStreams {
             }
           }
         };
-    Watch watch = open(request, sink, line -> response.write(Buffer.buffer(line)));
-    if (watch != null) {
-      response.closeHandler(v -> store.cancel(watch));
-    }
+    Watch watch = watch(request, sink);
+    response.closeHandler(v -> store.cancel(watch));
+    open(request, watch, sink);
   }
 
   /** Streams a watch as WebSocket text messages (what the fabric8 client opens). */
@@ -69,15 +84,14 @@ final class WatchStreams {
     }
     WatchRequest request;
     try {
-      request =
-          (WatchRequest)
-              resources.handle(
-                  "GET", path, query, socket.headers().get("Accept"), null, new byte[0]);
+      if (!(resources.handle("GET", path, query, socket.headers().get("Accept"), null, new byte[0])
+          instanceof WatchRequest watchRequest)) {
+        socket.reject(400);
+        return;
+      }
+      request = watchRequest;
     } catch (ApiError e) {
       socket.reject(e.code());
-      return;
-    } catch (ClassCastException e) {
-      socket.reject(400);
       return;
     }
     socket.accept();
@@ -86,9 +100,24 @@ final class WatchStreams {
         new Watch.Sink() {
           @Override
           public boolean send(String type, Stored object) {
-            socket.writeTextMessage(
-                new String(Encoding.event(request, type, object), StandardCharsets.UTF_8));
-            return !socket.writeQueueFull();
+            return write(Encoding.event(request, type, object));
+          }
+
+          private boolean write(byte[] line) {
+            if (socket.isClosed()) {
+              return false;
+            }
+            try {
+              socket.writeTextMessage(new String(line, StandardCharsets.UTF_8));
+              return !socket.writeQueueFull();
+            } catch (IllegalStateException e) {
+              return false; // the client went away meanwhile
+            }
+          }
+
+          @Override
+          public void sendRaw(byte[] line) {
+            write(line);
           }
 
           @Override
@@ -98,41 +127,36 @@ final class WatchStreams {
             }
           }
         };
-    Watch watch =
-        open(
-            request,
-            sink,
-            line -> socket.writeTextMessage(new String(line, StandardCharsets.UTF_8)));
-    if (watch != null) {
-      socket.closeHandler(v -> store.cancel(watch));
-    }
+    Watch watch = watch(request, sink);
+    socket.closeHandler(v -> store.cancel(watch));
+    open(request, watch, sink);
+  }
+
+  private static Watch watch(WatchRequest request, Watch.Sink sink) {
+    return new Watch(
+        request.type().storageKey(),
+        request.type().namespaced() ? request.namespace() : null,
+        request.selects(),
+        sink);
   }
 
   /**
    * Opens a watch on the store; on an expired resource version sends the ERROR event a real server
-   * sends (410 Gone, the client lists again) and ends the stream. Returns null when not opened.
+   * sends (410 Gone, the client lists again) and ends the stream.
    */
-  private Watch open(
-      WatchRequest request, Watch.Sink sink, java.util.function.Consumer<byte[]> raw) {
-    Watch watch =
-        new Watch(
-            request.type().storageKey(),
-            request.type().namespaced() ? request.namespace() : null,
-            request.selects(),
-            sink);
+  private void open(WatchRequest request, Watch watch, Watch.Sink sink) {
     try {
       store.open(watch, request.since());
     } catch (ApiError e) {
-      raw.accept(Encoding.event("ERROR", e.status()));
-      sink.close();
-      return null;
+      sink.sendRaw(Encoding.event("ERROR", e.status()));
+      watch.close();
+      return;
     }
     if (request.initialEvents()) {
-      raw.accept(Encoding.event("BOOKMARK", Encoding.bookmark(request.type(), store.revision())));
+      sink.sendRaw(Encoding.event("BOOKMARK", Encoding.bookmark(request.type(), store.revision())));
     }
     if (request.timeoutSeconds() > 0) {
       vertx.setTimer(TimeUnit.SECONDS.toMillis(request.timeoutSeconds()), t -> store.cancel(watch));
     }
-    return watch;
   }
 }

@@ -79,6 +79,24 @@ class InMemoryApiServerIT {
   }
 
   @Test
+  void writesGoOnWhenAWatchingClientGoesAway() throws Exception {
+    var watch =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url + "/api/v1/namespaces/a/configmaps?watch=true"))
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    watch.body().close();
+    for (int i = 0; i < 50; i++) {
+      var created =
+          send(
+              "POST",
+              "/api/v1/namespaces/a/configmaps",
+              "{\"metadata\":{\"name\":\"c" + i + "\"}}");
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+  }
+
+  @Test
   void discoveryAndOpenApiDescribeWhatIsServed() throws Exception {
     assertThat(get("/apis/shopset.dev/v1alpha1"))
         .contains("\"name\":\"shopsets\"")

@@ -85,6 +85,9 @@ class StoreTest {
               }
 
               @Override
+              public void sendRaw(byte[] line) {}
+
+              @Override
               public void close() {}
             });
     store.open(watch, since);
