@@ -54,7 +54,9 @@ class ClusterManifestsIT {
     assertThat(names(production, "ServiceMonitor")).containsExactly("shopset");
   }
 
-  /** Uninstalling the services (delete -k k8s/install) must not delete the CRDs and every ShopSet. */
+  /**
+   * Uninstalling the services (delete -k k8s/install) must not delete the CRDs and every ShopSet.
+   */
   @Test
   void theCrdsAreTheirOwnStep() throws Exception {
     assertThat(names(kustomize("crds"), "CustomResourceDefinition"))

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * k8s/install, built with {@code kubectl kustomize} from a copy whose params.env and secrets a
- * user has filled in: every setting lands where it is used, and nothing else is edited.
+ * k8s/install, built with {@code kubectl kustomize} from a copy whose params.env and secrets a user
+ * has filled in: every setting lands where it is used, and nothing else is edited.
  */
 class InstallOverlayIT {
 
@@ -60,7 +60,9 @@ class InstallOverlayIT {
       assertThat(app.at("/spec/source/repoURL").asText())
           .isEqualTo("https://git.internal/platform/system.git");
     }
-    assertThat(ofKind(objects, "Application").stream().map(a -> a.at("/spec/source/targetRevision").asText()))
+    assertThat(
+            ofKind(objects, "Application").stream()
+                .map(a -> a.at("/spec/source/targetRevision").asText()))
         .containsExactly("staging", "live");
     assertThat(ofKind(objects, "ServiceMonitor").getFirst().at("/metadata/labels/release").asText())
         .isEqualTo("monitoring");
@@ -77,8 +79,8 @@ class InstallOverlayIT {
   }
 
   @Test
-  void secretsComeFromTheFilesKeptOutOfGitAndAreReferencedByTheirGeneratedNames(
-      @TempDir Path dir) throws Exception {
+  void secretsComeFromTheFilesKeptOutOfGitAndAreReferencedByTheirGeneratedNames(@TempDir Path dir)
+      throws Exception {
     Path install = userCopy(dir, Map.of(), false);
     List<JsonNode> objects = kustomize(install);
     Map<String, String> secrets = new HashMap<>();
@@ -91,7 +93,9 @@ class InstallOverlayIT {
         .containsOnlyKeys("shopset-slack", "shopset-webhook-secret", "shopset-git-credentials");
     List<String> referenced = new ArrayList<>();
     for (JsonNode deployment : ofKind(objects, "Deployment")) {
-      deployment.findValues("secretKeyRef").forEach(ref -> referenced.add(ref.get("name").asText()));
+      deployment
+          .findValues("secretKeyRef")
+          .forEach(ref -> referenced.add(ref.get("name").asText()));
       deployment.findValuesAsText("secretName").forEach(referenced::add);
     }
     assertThat(referenced).containsExactlyInAnyOrderElementsOf(secrets.values());
@@ -151,7 +155,8 @@ class InstallOverlayIT {
     Map<String, String> groups = new LinkedHashMap<>();
     for (String channel : channels) {
       groups.put(
-          properties.getProperty(channel + ".topic"), properties.getProperty(channel + ".group.id"));
+          properties.getProperty(channel + ".topic"),
+          properties.getProperty(channel + ".group.id"));
     }
     return groups;
   }
@@ -161,22 +166,7 @@ class InstallOverlayIT {
    * written, and the KEDA component switched on when asked.
    */
   static Path userCopy(Path dir, Map<String, String> changes, boolean keda) throws IOException {
-    Path copy = dir.resolve("k8s");
-    try (Stream<Path> files = Files.walk(MODULE)) {
-      for (Path file : files.toList()) {
-        Path relative = MODULE.relativize(file);
-        if (relative.startsWith("target") || relative.startsWith("src")) {
-          continue;
-        }
-        Path target = copy.resolve(relative.toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else if (!relative.startsWith("install/secrets") || relative.endsWith(".gitignore")) {
-          Files.copy(file, target);
-        }
-      }
-    }
-    Path install = copy.resolve("install");
+    Path install = copyOfK8s(dir).resolve("install");
     Path params = install.resolve("params.env");
     List<String> lines = new ArrayList<>();
     for (String line : Files.readAllLines(params)) {
@@ -198,5 +188,25 @@ class InstallOverlayIT {
               .replace("#   - ../components/keda", "  - ../components/keda"));
     }
     return install;
+  }
+
+  /** {@code dir/k8s}: the manifests as in a fresh clone (no secret files, no build output). */
+  static Path copyOfK8s(Path dir) throws IOException {
+    Path copy = dir.resolve("k8s");
+    try (Stream<Path> files = Files.walk(MODULE)) {
+      for (Path file : files.toList()) {
+        Path relative = MODULE.relativize(file);
+        if (relative.startsWith("target") || relative.startsWith("src")) {
+          continue;
+        }
+        Path target = copy.resolve(relative.toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else if (!relative.startsWith("install/secrets") || relative.endsWith(".gitignore")) {
+          Files.copy(file, target);
+        }
+      }
+    }
+    return copy;
   }
 }
