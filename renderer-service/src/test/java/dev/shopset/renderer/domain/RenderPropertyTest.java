@@ -48,6 +48,7 @@ class RenderPropertyTest {
         JsonNode read = Golden.YAML.readTree(file.getValue());
         assertThat(read.isObject() || read.isArray()).as(file.getKey()).isTrue();
       }
+      assertThat(a.shared()).as(label).containsOnlyKeys(RenderResult.PROJECT_FILE);
       checkEnvRoundTrip(desired, a, directory);
     }
   }
