@@ -19,9 +19,9 @@ import dev.shopset.contracts.events.ShopSetRef;
 import dev.shopset.contracts.events.SourceChanged;
 import dev.shopset.contracts.resources.RepositoryRef;
 import dev.shopset.contracts.resources.ShopSetSpec;
+import dev.shopset.gitpusher.app.SourcePolling;
 import dev.shopset.gitpusher.domain.TierDirectory;
 import dev.shopset.gitpusher.domain.TierDirectory.Origin;
-import dev.shopset.gitpusher.git.SourcePoller;
 import dev.shopset.gitpusher.testing.Fixtures;
 import dev.shopset.gitpusher.testing.GitCli;
 import dev.shopset.gitpusher.testing.GitHostTestResource;
@@ -55,7 +55,7 @@ class GitPusherIT {
   static final String GROUP = "shopset-git-pusher";
 
   @Inject TierDirectory tiers;
-  @Inject SourcePoller poller;
+  @Inject SourcePolling poller;
 
   static Fixtures git;
   static String app;

@@ -2,6 +2,7 @@ package dev.shopset.gitpusher.testing;
 
 import dev.shopset.contracts.events.RenderEvent;
 import dev.shopset.contracts.events.RenderResult;
+import dev.shopset.gitpusher.domain.Work;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
@@ -172,6 +173,11 @@ public final class Fixtures {
         List.of(
             new RenderResult.Submodule("base", app, branch),
             new RenderResult.Submodule("config/standard", config, branch)));
+  }
+
+  /** Work for a render of {@code ns/name} at generation {@code gen} (not pushable). */
+  public static Work.Render work(String name, long gen) {
+    return new Work.Render(render("sys", "app", "cfg", "ns", name, gen, 1));
   }
 
   public void close() {
