@@ -2,8 +2,10 @@ package dev.shopset.contracts;
 
 import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
+import dev.shopset.contracts.events.PinRequested;
 import dev.shopset.contracts.events.PromotionRequested;
 import dev.shopset.contracts.events.PromotionResult;
+import dev.shopset.contracts.events.RenderRefused;
 import dev.shopset.contracts.events.RenderRemoval;
 import dev.shopset.contracts.events.RenderResult;
 import dev.shopset.contracts.events.RolloutFailed;
@@ -14,6 +16,7 @@ import dev.shopset.contracts.events.RolloutSucceeded;
 import dev.shopset.contracts.events.ShopSetDeleted;
 import dev.shopset.contracts.events.ShopSetDesired;
 import dev.shopset.contracts.events.ShopSetEvent;
+import dev.shopset.contracts.events.ShopSetMoved;
 import dev.shopset.contracts.events.SourceChanged;
 import java.util.Arrays;
 import java.util.Map;
@@ -28,11 +31,14 @@ import java.util.stream.Collectors;
 public enum EventType {
   SHOPSET_DESIRED("shopset-desired", 1, ShopSetDesired.class, Topics.DESIRED),
   SHOPSET_DELETED("shopset-deleted", 1, ShopSetDeleted.class, Topics.DESIRED),
+  SHOPSET_MOVED("shopset-moved", 1, ShopSetMoved.class, Topics.DESIRED),
   RENDER_RESULT("render-result", 1, RenderResult.class, Topics.RENDERS),
   RENDER_REMOVAL("render-removal", 1, RenderRemoval.class, Topics.RENDERS),
+  PIN_REQUESTED("pin-requested", 1, PinRequested.class, Topics.RENDERS),
   SOURCE_CHANGED("source-changed", 1, SourceChanged.class, Topics.SOURCES),
   COMMIT_PUSHED("commit-pushed", 1, CommitPushed.class, Topics.COMMITS),
   COMMIT_FAILED("commit-failed", 1, CommitFailed.class, Topics.COMMITS),
+  RENDER_REFUSED("render-refused", 1, RenderRefused.class, Topics.COMMITS),
   ROLLOUT_STARTED("rollout-started", 1, RolloutStarted.class, Topics.ROLLOUTS),
   ROLLOUT_PROGRESSING("rollout-progressing", 1, RolloutProgressing.class, Topics.ROLLOUTS),
   ROLLOUT_SUCCEEDED("rollout-succeeded", 1, RolloutSucceeded.class, Topics.ROLLOUTS),

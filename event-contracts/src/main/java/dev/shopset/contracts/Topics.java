@@ -9,13 +9,16 @@ public final class Topics {
   /** Desired state per ShopSet; compacted, keyed {@code namespace/name}. */
   public static final String DESIRED = "shopset.desired";
 
-  /** Render results; keyed {@code systemRepository#branch}. */
+  /**
+   * Render results and pin requests: all work for a system branch; keyed {@code
+   * systemRepository#branch}.
+   */
   public static final String RENDERS = "shopset.renders";
 
   /** New heads of app and configuration branches; keyed {@code repository#branch}. */
   public static final String SOURCES = "shopset.sources";
 
-  /** Commits pushed or failed; keyed {@code systemRepository#branch}. */
+  /** Commits pushed or failed, renders refused; keyed {@code systemRepository#branch}. */
   public static final String COMMITS = "shopset.commits";
 
   /** Deployment rollouts; keyed {@code namespace/deployment}. */

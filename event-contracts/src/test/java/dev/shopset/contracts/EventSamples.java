@@ -2,8 +2,10 @@ package dev.shopset.contracts;
 
 import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
+import dev.shopset.contracts.events.PinRequested;
 import dev.shopset.contracts.events.PromotionRequested;
 import dev.shopset.contracts.events.PromotionResult;
+import dev.shopset.contracts.events.RenderRefused;
 import dev.shopset.contracts.events.RenderRemoval;
 import dev.shopset.contracts.events.RenderResult;
 import dev.shopset.contracts.events.ReplicaCounts;
@@ -16,10 +18,9 @@ import dev.shopset.contracts.events.RolloutSucceeded;
 import dev.shopset.contracts.events.ShopSetDeleted;
 import dev.shopset.contracts.events.ShopSetDesired;
 import dev.shopset.contracts.events.ShopSetEvent;
+import dev.shopset.contracts.events.ShopSetMoved;
 import dev.shopset.contracts.events.ShopSetRef;
 import dev.shopset.contracts.events.SourceChanged;
-import dev.shopset.contracts.resources.RepositoryRef;
-import dev.shopset.contracts.resources.ShopSetSpec;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ final class EventSamples {
     return switch (type) {
       case SHOPSET_DESIRED -> desired();
       case SHOPSET_DELETED -> new ShopSetDeleted("shops-eu", "eu-1", SYSTEM, "tier-0");
+      case SHOPSET_MOVED ->
+          new ShopSetMoved("shops-eu", "eu-1", 8, "tier-0", SYSTEM, "tier-0", "tier-1");
       case RENDER_RESULT ->
           new RenderResult(
               "shops-eu",
@@ -46,15 +49,18 @@ final class EventSamples {
               SYSTEM,
               "tier-0",
               "shopsets/shops-eu/eu-1",
-              "apps/shops-eu-eu-1.yaml",
+              "apps/shops-eu/eu-1.yaml",
               new TreeMap<>(
                   Map.of(
                       "shopsets/shops-eu/eu-1/kustomization.yaml", "resources: []\n",
-                      "apps/shops-eu-eu-1.yaml", "kind: Application\n")),
+                      "apps/shops-eu/eu-1.yaml", "kind: Application\n")),
               List.of(
                   new RenderResult.Submodule("base", APP, "tier-0"),
                   new RenderResult.Submodule(
-                      "config/standard", "https://git.example.com/shop/config.git", "tier-0")));
+                      "config/shops-eu/standard",
+                      "https://git.example.com/shop/config.git",
+                      "tier-0")),
+              new TreeMap<>(Map.of(RenderResult.PROJECT_FILE, "kind: AppProject\n")));
       case RENDER_REMOVAL ->
           new RenderRemoval(
               "shops-eu",
@@ -62,13 +68,23 @@ final class EventSamples {
               SYSTEM,
               "tier-0",
               "shopsets/shops-eu/eu-1",
-              "apps/shops-eu-eu-1.yaml");
+              "apps/shops-eu/eu-1.yaml");
+      case PIN_REQUESTED ->
+          new PinRequested(
+              SYSTEM,
+              "tier-0",
+              APP,
+              "tier-0",
+              "1111111111111111111111111111111111111111",
+              "2222222222222222222222222222222222222222",
+              false);
       case SOURCE_CHANGED ->
           new SourceChanged(
               APP,
               "tier-0",
               "1111111111111111111111111111111111111111",
-              "2222222222222222222222222222222222222222");
+              "2222222222222222222222222222222222222222",
+              false);
       case COMMIT_PUSHED ->
           new CommitPushed(
               SYSTEM,
@@ -85,6 +101,13 @@ final class EventSamples {
               List.of(new ShopSetRef("shops-eu", "eu-1", 7)),
               "AuthenticationFailed",
               "The system repository refused the credentials in Secret git-system");
+      case RENDER_REFUSED ->
+          new RenderRefused(
+              SYSTEM,
+              "tier-0",
+              List.of(new ShopSetRef("shops-eu", "eu-1", 7)),
+              "InvalidDesiredState",
+              "spec.env[0].value: is longer than 32768 characters");
       case ROLLOUT_STARTED -> new RolloutStarted(rollout(), replicas(0));
       case ROLLOUT_PROGRESSING -> new RolloutProgressing(rollout(), replicas(2));
       case ROLLOUT_SUCCEEDED ->
@@ -101,7 +124,15 @@ final class EventSamples {
           new RolloutRolledBack(rollout(), replicas(3), 4, T0.plusSeconds(30), 30_000);
       case PROMOTION_REQUESTED ->
           new PromotionRequested(
-              "promote-tier-0-42", 1, "tier-0", "tier-1", APP, "tier-0", "tier-1");
+              "promote-tier-0-42",
+              1,
+              "tier-0",
+              "tier-1",
+              APP,
+              "tier-0",
+              "tier-1",
+              "5555555555555555555555555555555555555555",
+              false);
       case PROMOTION_RESULT ->
           new PromotionResult(
               "promote-tier-0-42",
@@ -117,19 +148,20 @@ final class EventSamples {
   }
 
   static ShopSetDesired desired() {
-    ShopSetSpec spec =
-        new ShopSetSpec(
+    ShopSetDesired.Spec spec =
+        new ShopSetDesired.Spec(
             "tier-0",
             "standard",
             List.of("shop-a", "shop-b"),
             3,
-            new ShopSetSpec.Resources(
-                new ShopSetSpec.Quantities("250m", "256Mi"),
-                new ShopSetSpec.Quantities("1", "512Mi")),
-            List.of(new ShopSetSpec.EnvVar("FEATURE_X", "on")),
+            new ShopSetDesired.Resources(
+                new ShopSetDesired.Quantities("250m", "256Mi"),
+                new ShopSetDesired.Quantities("1", "512Mi")),
+            List.of(new ShopSetDesired.EnvVar("FEATURE_X", "on")),
             false,
-            new ShopSetSpec.FailureDomain(List.of("eu-west-1a", "eu-west-1b"), "eu-cluster"),
-            false);
+            new ShopSetDesired.FailureDomain(List.of("eu-west-1a", "eu-west-1b"), "eu-cluster"),
+            false,
+            10);
     return new ShopSetDesired(
         "shops-eu",
         "eu-1",
@@ -140,13 +172,15 @@ final class EventSamples {
             "tier-0",
             0,
             "tier-0",
-            new RepositoryRef(APP, "deploy/base", "git-app"),
-            new RepositoryRef(SYSTEM, null, "git-system"),
-            "tier-1"),
+            new ShopSetDesired.Repository(APP, "deploy/base"),
+            new ShopSetDesired.Repository(SYSTEM, null),
+            "tier-1",
+            List.of("eu-cluster"),
+            false),
         new ShopSetDesired.ConfigurationState(
             "standard",
-            new RepositoryRef(
-                "https://git.example.com/shop/config.git", "components/standard", null)));
+            new ShopSetDesired.Repository(
+                "https://git.example.com/shop/config.git", "components/standard")));
   }
 
   private static Rollout rollout() {

@@ -8,7 +8,6 @@ import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import dev.shopset.contracts.cloudevents.EventCodec;
-import io.fabric8.generator.annotation.Required;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
@@ -17,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * Generates the JSON Schema of every event type from its record. A component is required when it is
- * primitive, marked {@code @Required}, or its record's constructor refuses null for it (found by
- * trying, with the samples as the other values).
+ * primitive or its record's constructor refuses null for it (found by trying, with the samples as
+ * the other values).
  */
 final class EventSchemas {
 
@@ -60,8 +59,7 @@ final class EventSchemas {
   }
 
   private boolean required(FieldScope field) {
-    if (field.getType().getErasedType().isPrimitive()
-        || field.getAnnotationConsideringFieldAndGetter(Required.class) != null) {
+    if (field.getType().getErasedType().isPrimitive()) {
       return true;
     }
     Class<?> owner = field.getDeclaringType().getErasedType();

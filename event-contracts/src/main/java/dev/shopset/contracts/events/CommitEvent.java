@@ -6,7 +6,8 @@ import java.util.List;
  * On {@code shopset.commits}, keyed {@code systemRepository#branch}: what became of the changes for
  * a system branch.
  */
-public sealed interface CommitEvent extends ShopSetEvent permits CommitPushed, CommitFailed {
+public sealed interface CommitEvent extends ShopSetEvent
+    permits CommitPushed, CommitFailed, RenderRefused {
   String systemRepository();
 
   String branch();

@@ -4,7 +4,7 @@ package dev.shopset.contracts.events;
  * On {@code shopset.desired} (compacted), keyed {@code namespace/name}: what a ShopSet should be.
  */
 public sealed interface DesiredStateEvent extends ShopSetEvent
-    permits ShopSetDesired, ShopSetDeleted {
+    permits ShopSetDesired, ShopSetDeleted, ShopSetMoved {
   String namespace();
 
   String name();

@@ -16,7 +16,7 @@ public sealed interface RenderEvent extends ShopSetEvent permits RenderResult, R
   /** The ShopSet's own directory, {@code shopsets/<namespace>/<name>}. */
   String directory();
 
-  /** The ShopSet's Argo CD Application, {@code apps/<namespace>-<name>.yaml}. */
+  /** The ShopSet's Argo CD Application, {@code apps/<namespace>/<name>.yaml}. */
   String applicationFile();
 
   @Override
@@ -34,8 +34,22 @@ public sealed interface RenderEvent extends ShopSetEvent permits RenderResult, R
     return "shopsets/" + namespace + "/" + name;
   }
 
-  /** {@code apps/<namespace>-<name>.yaml}. */
+  /**
+   * {@code apps/<namespace>/<name>.yaml}: one directory per namespace, so no two (namespace, name)
+   * pairs share a file (names are DNS-1123 labels, which hold no '/').
+   */
   static String applicationFileOf(String namespace, String name) {
-    return "apps/" + namespace + "-" + name + ".yaml";
+    return "apps/" + namespace + "/" + name + ".yaml";
   }
+
+  /**
+   * {@code config/<namespace>/<configuration>}: the submodule of a namespace's Configuration. A
+   * Configuration of the same name in another namespace is another submodule.
+   */
+  static String configSubmoduleOf(String namespace, String configuration) {
+    return "config/" + namespace + "/" + configuration;
+  }
+
+  /** The submodule every ShopSet of a tier branch shares: the app repository's base. */
+  String BASE_SUBMODULE = "base";
 }

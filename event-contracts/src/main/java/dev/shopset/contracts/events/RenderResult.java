@@ -9,7 +9,10 @@ import java.util.SortedMap;
  *
  * @param generation the ShopSet generation this was rendered from
  * @param files repository-relative path to UTF-8 content, sorted by path
- * @param submodules the submodules the files refer to ({@code base}, {@code config/<name>})
+ * @param submodules the submodules the files refer to ({@code base}, {@code
+ *     config/<namespace>/<configuration>})
+ * @param shared files every ShopSet of the branch shares, derived from the Tier alone (the Tier's
+ *     Argo CD AppProject, {@link #PROJECT_FILE}); written as given, never deleted by a removal
  */
 public record RenderResult(
     String namespace,
@@ -20,8 +23,12 @@ public record RenderResult(
     String directory,
     String applicationFile,
     SortedMap<String, String> files,
-    List<Submodule> submodules)
+    List<Submodule> submodules,
+    SortedMap<String, String> shared)
     implements RenderEvent {
+
+  /** Where the Tier's AppProject lives on its branch (beside the per-namespace directories). */
+  public static final String PROJECT_FILE = "apps/project.yaml";
 
   public RenderResult {
     Require.present(namespace, "namespace");
@@ -32,6 +39,7 @@ public record RenderResult(
     Require.present(applicationFile, "applicationFile");
     files = Require.sorted(files);
     submodules = Require.list(submodules);
+    shared = Require.sorted(shared);
   }
 
   /** A git submodule of the system repository, pinned to the head of {@code branch}. */

@@ -5,7 +5,13 @@ package dev.shopset.contracts.events;
  * dev.shopset.contracts.EventType} for the type, topic and schema of each record.
  */
 public sealed interface ShopSetEvent
-    permits DesiredStateEvent, RenderEvent, SourceEvent, CommitEvent, RolloutEvent, PromotionEvent {
+    permits DesiredStateEvent,
+        RenderEvent,
+        PinEvent,
+        SourceEvent,
+        CommitEvent,
+        RolloutEvent,
+        PromotionEvent {
 
   /** The CloudEvents {@code subject}: what the event is about, e.g. {@code shop-a/eu-1}. */
   String subject();

@@ -5,9 +5,18 @@ package dev.shopset.contracts.events;
  * system branches that pin it follow.
  *
  * @param previousHead the head before, when known
+ * @param rollback true only when an explicit rollback moved the branch back: pins follow a head
+ *     that is not a descendant of the one they hold only then
  */
-public record SourceChanged(String repository, String branch, String previousHead, String head)
+public record SourceChanged(
+    String repository, String branch, String previousHead, String head, boolean rollback)
     implements SourceEvent {
+
+  /** A head that moved forward (not a rollback). */
+  public SourceChanged(String repository, String branch, String previousHead, String head) {
+    this(repository, branch, previousHead, head, false);
+  }
+
   public SourceChanged {
     Require.present(repository, "repository");
     Require.present(branch, "branch");

@@ -6,24 +6,22 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
 /**
- * A git repository: where it is, which directory of it to use, and the Secret holding the
- * credentials to reach it.
+ * A git repository: where it is and which directory of it to use. Credentials are not named here:
+ * the platform team configures them once per URL prefix (see the README's repository policy), and
+ * they are only ever sent to URLs under their own prefix.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RepositoryRef(
     @Required
-        @Pattern("^(https?|ssh|file)://.+|^[^@\\s]+@[^:\\s]+:.+")
-        @JsonPropertyDescription("Clone URL: https://, ssh://, git@host:path or file://.")
+        @Pattern("^(https?|ssh)://[^\\s]+$|^[^@\\s/]+@[^:\\s/]+:[^\\s]+$")
+        @JsonPropertyDescription(
+            "Clone URL: https://, http://, ssh:// or git@host:path, under a prefix the platform"
+                + " allows.")
         String url,
     @Pattern("^[^/].*$|^$")
         @JsonPropertyDescription(
             "Directory inside the repository, relative, without a leading '/'; default: the root.")
-        String path,
-    @Pattern(Names.DNS1123_SUBDOMAIN)
-        @JsonPropertyDescription(
-            "Secret in the ShopSet controller's namespace with 'username' and 'password' (token)"
-                + " or 'ssh-privatekey' and 'known_hosts'.")
-        String credentialsSecret) {
+        String path) {
 
   /** The path with '.' for the root, as Kustomize wants it. */
   public String pathOrRoot() {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import java.util.List;
 
 /** What a Tier declares: its place in the release order, its branch and its repositories. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,7 +26,25 @@ public record TierSpec(
         RepositoryRef systemRepository,
     @Pattern(Names.DNS1123_LABEL)
         @JsonPropertyDescription("The Tier a Promotion of this one moves code to.")
-        String promotesTo) {
+        String promotesTo,
+    @JsonPropertyDescription(
+            "Namespaces whose ShopSets may use this Tier, by their labels (every namespace has"
+                + " kubernetes.io/metadata.name). Absent: no namespace may.")
+        LabelSelector namespaceSelector,
+    @Size(max = 100)
+        @JsonPropertyDescription(
+            "Argo CD destination clusters (by name) the Tier's ShopSets may name in"
+                + " spec.failureDomain.cluster; the cluster Argo CD runs in is always allowed.")
+        List<@Pattern(Names.DNS1123_SUBDOMAIN) String> clusters,
+    @JsonPropertyDescription(
+            "Frozen during an incident: no new code (pin bumps) and no promotions reach the Tier;"
+                + " ShopSet changes are still rendered and committed.")
+        Boolean frozen) {
+
+  /** Whether the Tier is frozen. */
+  public boolean isFrozen() {
+    return Boolean.TRUE.equals(frozen);
+  }
 
   /** The branch, defaulting to the Tier name. */
   public String branchOr(String tierName) {

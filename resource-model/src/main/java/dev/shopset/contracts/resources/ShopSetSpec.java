@@ -37,7 +37,13 @@ public record ShopSetSpec(
     @JsonPropertyDescription("Zones to spread over and the Argo CD destination cluster.")
         FailureDomain failureDomain,
     @JsonPropertyDescription("Stop automated sync: Argo CD shows drift but changes nothing.")
-        Boolean suspend) {
+        Boolean suspend,
+    @Min(1)
+        @Max(1000)
+        @JsonPropertyDescription(
+            "Most shops this set may hold (shopctl shops place fills sets up to it); absent: no"
+                + " limit but the 1000 shops every set allows.")
+        Integer maxShops) {
 
   /** A container environment variable. */
   public record EnvVar(

@@ -1,0 +1,43 @@
+package dev.shopset.contracts.events;
+
+/**
+ * Pin the submodules of one system branch that follow {@code repository}'s {@code sourceBranch} to
+ * {@code head}. git-pusher routes every {@link SourceChanged} to each system branch that pins that
+ * source, so the branch's one writer receives it in order with the branch's renders.
+ *
+ * @param systemRepository the system repository whose branch pins the source
+ * @param branch the system branch
+ * @param repository the app or configuration repository that moved
+ * @param sourceBranch its branch that moved
+ * @param previousHead the head before, when known
+ * @param head the new head
+ * @param rollback true only for an explicit rollback: the pin may then move to a commit that is not
+ *     a descendant of the one it holds
+ */
+public record PinRequested(
+    String systemRepository,
+    String branch,
+    String repository,
+    String sourceBranch,
+    String previousHead,
+    String head,
+    boolean rollback)
+    implements PinEvent {
+  public PinRequested {
+    Require.present(systemRepository, "systemRepository");
+    Require.present(branch, "branch");
+    Require.present(repository, "repository");
+    Require.present(sourceBranch, "sourceBranch");
+    Require.present(head, "head");
+  }
+
+  @Override
+  public String subject() {
+    return Keys.branch(repository, sourceBranch);
+  }
+
+  @Override
+  public String key() {
+    return Keys.branch(systemRepository, branch);
+  }
+}
