@@ -128,10 +128,17 @@ final class TreeEditor {
             "Ignoring %s of %s/%s: outside its directory", path, result.namespace(), result.name());
         continue;
       }
-      ObjectId blob =
-          inserter.insert(Constants.OBJ_BLOB, file.getValue().getBytes(StandardCharsets.UTF_8));
-      additions.put(path, edit(path, FileMode.REGULAR_FILE, blob));
+      additions.put(path, blob(path, file.getValue()));
     }
+    // The Tier's shared files (its AppProject): written as given, never deleted by a removal.
+    for (Map.Entry<String, String> file : result.shared().entrySet()) {
+      additions.put(file.getKey(), blob(file.getKey(), file.getValue()));
+    }
+  }
+
+  private PathEdit blob(String path, String content) throws IOException {
+    ObjectId blob = inserter.insert(Constants.OBJ_BLOB, content.getBytes(StandardCharsets.UTF_8));
+    return edit(path, FileMode.REGULAR_FILE, blob);
   }
 
   private void declare(

@@ -28,8 +28,10 @@ class SourcePlanTest {
   void aSubmodulePinnedToTheSameUrlAndBranchNeedsNothingHoweverTheUrlIsSpelled() {
     Map<String, Pin> pins =
         Map.of(
-            "base", new Pin("base", "https://GIT.example/org/app", Fixtures.TIER, SHA),
-            "config/standard", new Pin("config/standard", CONFIG + "/", Fixtures.TIER, SHA));
+            "base",
+            new Pin("base", "https://GIT.example/org/app", Fixtures.TIER, SHA),
+            "config/ns/standard",
+            new Pin("config/ns/standard", CONFIG + "/", Fixtures.TIER, SHA));
     assertThat(SourcePlan.needed(List.of(render()), pins)).isEmpty();
   }
 
@@ -38,7 +40,7 @@ class SourcePlanTest {
     Map<String, Pin> pins =
         Map.of(
             "base", new Pin("base", APP, "tier-b", SHA),
-            "config/standard", new Pin("config/standard", CONFIG, Fixtures.TIER, null));
+            "config/ns/standard", new Pin("config/ns/standard", CONFIG, Fixtures.TIER, null));
     assertThat(SourcePlan.needed(List.of(render()), pins))
         .containsExactly(new SourceRef(APP, Fixtures.TIER), new SourceRef(CONFIG, Fixtures.TIER));
   }

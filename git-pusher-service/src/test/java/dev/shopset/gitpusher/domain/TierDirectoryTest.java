@@ -3,9 +3,10 @@ package dev.shopset.gitpusher.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopset.contracts.events.ShopSetDesired.ConfigurationState;
+import dev.shopset.contracts.events.ShopSetDesired.Repository;
 import dev.shopset.contracts.events.ShopSetDesired.TierState;
-import dev.shopset.contracts.resources.RepositoryRef;
 import dev.shopset.gitpusher.domain.TierDirectory.Origin;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TierDirectoryTest {
@@ -19,13 +20,15 @@ class TierDirectoryTest {
         name,
         rank,
         branch,
-        new RepositoryRef(APP, null, null),
-        new RepositoryRef(SYSTEM, null, null),
-        promotesTo);
+        new Repository(APP, null),
+        new Repository(SYSTEM, null),
+        promotesTo,
+        List.of(),
+        false);
   }
 
   static ConfigurationState config() {
-    return new ConfigurationState("standard", new RepositoryRef(CONFIG, null, null));
+    return new ConfigurationState("standard", new Repository(CONFIG, null));
   }
 
   TierDirectory loaded(TierState... tiers) {

@@ -87,7 +87,7 @@ class JGitSystemBranchIT {
       assertThat(commit(ws, render(system, app, config, "shop", "eu", 1, 2))).isPresent();
       SystemBranch.Pushed pushed = push(ws);
       assertThat(pushed.messages()).hasSize(1);
-      assertThat(pushed.filesChanged()).isEqualTo(6);
+      assertThat(pushed.filesChanged()).isEqualTo(7);
       assertThat(git.head(system, TIER)).isEqualTo(pushed.sha());
     }
     Path clone = root.resolve("clone-first");
@@ -95,9 +95,10 @@ class JGitSystemBranchIT {
     assertThat(git.cli.git(clone, "ls-files").lines())
         .containsExactly(
             ".gitmodules",
-            "apps/shop-eu.yaml",
+            "apps/project.yaml",
+            "apps/shop/eu.yaml",
             "base",
-            "config/standard",
+            "config/shop/standard",
             "shopsets/shop/eu/kustomization.yaml",
             "shopsets/shop/eu/replicas.yaml");
     assertThat(git.cli.git(clone, "ls-tree", "HEAD", "base"))
@@ -132,7 +133,8 @@ class JGitSystemBranchIT {
               first.directory(),
               first.applicationFile(),
               files,
-              first.submodules()),
+              first.submodules(),
+              first.shared()),
           render(system, app, config, "shop", "us", 1, 1));
       push(ws);
       assertThat(commit(ws, render(system, app, config, "shop", "eu", 2, 3))).isPresent();
@@ -141,7 +143,7 @@ class JGitSystemBranchIT {
               commit(
                   ws,
                   new RenderRemoval(
-                      "shop", "us", system, TIER, "shopsets/shop/us", "apps/shop-us.yaml")))
+                      "shop", "us", system, TIER, "shopsets/shop/us", "apps/shop/us.yaml")))
           .isPresent();
       SystemBranch.Pushed pushed = push(ws);
       assertThat(pushed.messages()).hasSize(2);
@@ -154,9 +156,10 @@ class JGitSystemBranchIT {
     assertThat(git.cli.git(clone, "ls-files").lines())
         .containsExactly(
             ".gitmodules",
-            "apps/shop-eu.yaml",
+            "apps/project.yaml",
+            "apps/shop/eu.yaml",
             "base",
-            "config/standard",
+            "config/shop/standard",
             "shopsets/shop/eu/kustomization.yaml",
             "shopsets/shop/eu/replicas.yaml");
     assertThat(clone.resolve("shopsets/shop/eu/replicas.yaml")).content().contains("replicas: 3");
@@ -281,7 +284,7 @@ class JGitSystemBranchIT {
       assertThat(ws.commit(changes, heads, pins -> CommitMessage.of(TIER, changes.renders(), pins)))
           .isPresent();
       assertThat(ws.pins().get("base").sha()).isEqualTo(appHead);
-      assertThat(ws.pins().get("config/standard").sha()).isEqualTo(configHead);
+      assertThat(ws.pins().get("config/shop/standard").sha()).isEqualTo(configHead);
     } finally {
       git.server.setAvailable(true);
     }

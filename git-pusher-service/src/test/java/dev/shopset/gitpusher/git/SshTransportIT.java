@@ -81,7 +81,7 @@ class SshTransportIT {
     Path clone = root.resolve("clone-ssh");
     git.cli.git(root, "clone", "-q", "-b", TIER, git.server.url("system-ssh"), clone.toString());
     assertThat(GitCli.run(clone, List.of("git", "ls-files")).lines())
-        .contains("shopsets/shop/eu/kustomization.yaml", "base", "config/standard");
+        .contains("shopsets/shop/eu/kustomization.yaml", "base", "config/shop/standard");
   }
 
   @Test
