@@ -2,6 +2,7 @@ package dev.shopset.gitpusher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopset.gitpusher.config.GitPusherConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;

@@ -13,9 +13,11 @@ import dev.shopset.contracts.events.ShopSetRef;
 import dev.shopset.contracts.events.SourceChanged;
 import dev.shopset.gitpusher.domain.Changes;
 import dev.shopset.gitpusher.domain.CommitMessage;
+import dev.shopset.gitpusher.domain.SourceHeads;
 import dev.shopset.gitpusher.git.GitCredentials;
-import dev.shopset.gitpusher.git.JGitWorkspace;
+import dev.shopset.gitpusher.git.JGitSystemBranch;
 import dev.shopset.gitpusher.git.RemoteHeads;
+import dev.shopset.gitpusher.testing.Branches;
 import dev.shopset.gitpusher.testing.Fixtures;
 import dev.shopset.gitpusher.testing.GitCli;
 import dev.shopset.gitpusher.testing.GitHostTestResource;
@@ -149,8 +151,8 @@ class GitPusherBench {
                 root.resolve("none"), Optional.of(Fixtures.USER), Optional.of(Fixtures.PASSWORD)));
     Path checkout = root.resolve("checkout");
     git.cli.git(root, "clone", "-q", "-b", TIER, system, checkout.toString());
-    try (JGitWorkspace ws =
-        JGitWorkspace.open(root.resolve("jgit"), system, TIER, heads, "Bench", "b@x")) {
+    try (JGitSystemBranch ws =
+        Branches.open(root.resolve("jgit"), system, TIER, heads, "Bench", "b@x")) {
       ws.sync();
       long[] jgitPin = new long[ROUNDS];
       long[] cliPin = new long[ROUNDS];
@@ -161,7 +163,9 @@ class GitPusherBench {
         String from = round % 2 == 0 ? next : old;
         Changes pin = new Changes(List.of(), List.of(new SourceChanged(app, TIER, from, to)));
         long t = System.nanoTime();
-        assertThat(ws.commit(pin, pins -> CommitMessage.of(TIER, List.of(), pins))).isPresent();
+        assertThat(
+                ws.commit(pin, SourceHeads.none(), pins -> CommitMessage.of(TIER, List.of(), pins)))
+            .isPresent();
         jgitPin[round] = System.nanoTime() - t;
 
         t = System.nanoTime();
@@ -176,7 +180,9 @@ class GitPusherBench {
         }
         Changes changes = new Changes(batch, List.of());
         t = System.nanoTime();
-        assertThat(ws.commit(changes, pins -> CommitMessage.of(TIER, batch, pins))).isPresent();
+        assertThat(
+                ws.commit(changes, SourceHeads.none(), pins -> CommitMessage.of(TIER, batch, pins)))
+            .isPresent();
         jgitBatch[round] = System.nanoTime() - t;
 
         t = System.nanoTime();

@@ -1,7 +1,9 @@
 package dev.shopset.gitpusher;
 
 import static dev.shopset.gitpusher.testing.Fixtures.TIER;
+import static dev.shopset.gitpusher.testing.Fixtures.desired;
 import static dev.shopset.gitpusher.testing.Fixtures.render;
+import static dev.shopset.gitpusher.testing.Fixtures.tier;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,14 +14,11 @@ import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.PromotionRequested;
 import dev.shopset.contracts.events.PromotionResult;
 import dev.shopset.contracts.events.RenderResult;
-import dev.shopset.contracts.events.ShopSetDesired;
-import dev.shopset.contracts.events.ShopSetDesired.ConfigurationState;
-import dev.shopset.contracts.events.ShopSetDesired.TierState;
 import dev.shopset.contracts.events.ShopSetRef;
 import dev.shopset.contracts.events.SourceChanged;
+import dev.shopset.gitpusher.app.SourcePolling;
 import dev.shopset.gitpusher.domain.TierDirectory;
 import dev.shopset.gitpusher.domain.TierDirectory.Origin;
-import dev.shopset.gitpusher.git.SourcePoller;
 import dev.shopset.gitpusher.testing.Fixtures;
 import dev.shopset.gitpusher.testing.GitCli;
 import dev.shopset.gitpusher.testing.GitHostTestResource;
@@ -36,7 +35,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -53,7 +51,7 @@ class GitPusherIT {
   static final String GROUP = "shopset-git-pusher";
 
   @Inject TierDirectory tiers;
-  @Inject SourcePoller poller;
+  @Inject SourcePolling poller;
 
   static Fixtures git;
   static String app;
@@ -115,11 +113,14 @@ class GitPusherIT {
     Path clone = git.root.resolve("clone-many");
     git.cli.git(
         git.root, "clone", "-q", "--recurse-submodules", "-b", TIER, system, clone.toString());
-    Set<String> expected = new HashSet<>(Set.of(".gitmodules", "base", "config/standard"));
-    renders.forEach(r -> expected.addAll(r.files().keySet()));
+    Set<String> expected = new HashSet<>(Set.of(".gitmodules", "base", "config/shop/standard"));
+    renders.forEach(r -> {
+      expected.addAll(r.files().keySet());
+      expected.addAll(r.shared().keySet());
+    });
     assertThat(git.cli.git(clone, "ls-files").lines())
         .containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(clone.resolve("config/standard/kustomization.yaml")).exists();
+    assertThat(clone.resolve("config/shop/standard/kustomization.yaml")).exists();
     assertThat(GitCli.run(clone, List.of("kubectl", "kustomize", "shopsets/shop/s007")))
         .contains("name: s007-shop")
         .contains("replicas: 2");
@@ -300,8 +301,8 @@ class GitPusherIT {
     kafka.send(
         Topics.DESIRED,
         List.of(
-            desired("one", tier("alpha", 0, "alpha", "beta", tierApp, system), tierConfig),
-            desired("two", tier("beta", 1, "beta", null, tierApp, system), tierConfig)));
+            desired("shop", "one", tier("alpha", 0, "alpha", "beta", tierApp, system), tierConfig),
+            desired("shop", "two", tier("beta", 1, "beta", null, tierApp, system), tierConfig)));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> tiers.originOf(tierApp, "beta").equals(new Origin.TierBelow("alpha")));
@@ -335,31 +336,6 @@ class GitPusherIT {
         .startsWith("160000 commit " + alphaAhead);
     assertThat(git.cli.git(beta, "config", "-f", ".gitmodules", "submodule.base.branch").strip())
         .isEqualTo("beta");
-  }
-
-  static TierState tier(
-      String name, int rank, String branch, String promotesTo, String app, String system) {
-    return new TierState(
-        name,
-        rank,
-        branch,
-        new ShopSetDesired.Repository(app, null),
-        new ShopSetDesired.Repository(system, null),
-        promotesTo,
-        List.of(),
-        false);
-  }
-
-  static ShopSetDesired desired(String name, TierState tier, String config) {
-    return new ShopSetDesired(
-        "shop",
-        name,
-        1,
-        new TreeMap<>(),
-        new ShopSetDesired.Spec(
-            tier.name(), "standard", List.of("s1"), null, null, null, null, null, null, null),
-        tier,
-        new ConfigurationState("standard", new ShopSetDesired.Repository(config, null)));
   }
 
   static PromotionResult awaitPromotion(String name) {

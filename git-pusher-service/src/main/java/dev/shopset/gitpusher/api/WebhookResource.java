@@ -1,10 +1,9 @@
 package dev.shopset.gitpusher.api;
 
 import dev.shopset.contracts.events.SourceChanged;
-import dev.shopset.gitpusher.GitPusherConfig;
-import dev.shopset.gitpusher.domain.PushPayload;
+import dev.shopset.gitpusher.config.GitPusherConfig;
+import dev.shopset.gitpusher.domain.SourceEvents;
 import dev.shopset.gitpusher.domain.WebhookVerifier;
-import dev.shopset.gitpusher.kafka.EventPublisher;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,9 +23,9 @@ public class WebhookResource {
   private static final Logger LOG = Logger.getLogger(WebhookResource.class);
 
   private final WebhookVerifier verifier;
-  private final EventPublisher publisher;
+  private final SourceEvents publisher;
 
-  public WebhookResource(GitPusherConfig config, EventPublisher publisher) {
+  public WebhookResource(GitPusherConfig config, SourceEvents publisher) {
     this.verifier = new WebhookVerifier(config.webhook().secret());
     this.publisher = publisher;
   }

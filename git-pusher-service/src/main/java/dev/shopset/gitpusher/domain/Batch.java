@@ -38,8 +38,7 @@ public final class Batch {
           }
         }
         case Work.Source s -> {
-          String key =
-              Keys.branch(RepositoryUrls.normalize(s.change().repository()), s.change().branch());
+          String key = new SourceRef(s.change().repository(), s.change().branch()).key();
           sources.remove(key);
           sources.put(key, s.change());
         }

@@ -1,6 +1,9 @@
 package dev.shopset.gitpusher.domain;
 
-/** A git operation failed; {@link #kind()} says whether retrying can help. */
+/**
+ * A git operation failed; {@link #kind()} says whether retrying can help, {@link #reason()} what
+ * happened. The message is for a person and never carries credentials.
+ */
 public final class GitFailure extends Exception {
 
   /** How to react. */
@@ -9,15 +12,15 @@ public final class GitFailure extends Exception {
     REJECTED,
     /** Network trouble or a server error: retry later with the same work. */
     TRANSIENT,
-    /** Retrying cannot help (credentials, missing repository, permission). */
+    /** Retrying cannot help until someone acts (credentials, missing repository, permission). */
     TERMINAL
   }
 
   private final Kind kind;
-  private final String reason;
+  private final FailureReason reason;
 
-  public GitFailure(Kind kind, String reason, String message, Throwable cause) {
-    super(message, cause);
+  public GitFailure(Kind kind, FailureReason reason, String message) {
+    super(message, null, false, false);
     this.kind = kind;
     this.reason = reason;
   }
@@ -26,8 +29,7 @@ public final class GitFailure extends Exception {
     return kind;
   }
 
-  /** A CamelCase word: AuthenticationFailed, RepositoryNotFound, PermissionDenied, … */
-  public String reason() {
+  public FailureReason reason() {
     return reason;
   }
 }

@@ -1,6 +1,9 @@
 package dev.shopset.gitpusher.git;
 
+import dev.shopset.contracts.events.Keys;
+import dev.shopset.gitpusher.domain.FailureReason;
 import dev.shopset.gitpusher.domain.GitFailure;
+import dev.shopset.gitpusher.domain.RepositoryUrls;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
@@ -14,12 +17,14 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 /**
  * Creates a branch of a remote repository at the head of another branch: fetches that branch into a
  * scratch bare repository (one per URL, kept between calls) and pushes it under the new name
- * without force, so a branch someone created meanwhile is never overwritten.
+ * without force, so a branch someone created meanwhile is never overwritten. One creation per
+ * repository and branch at a time.
  */
 final class BranchCreator {
 
   private final Path scratchDir;
   private final RemoteHeads remoteHeads;
+  private final KeyedLocks locks = new KeyedLocks();
 
   BranchCreator(Path scratchDir, RemoteHeads remoteHeads) {
     this.scratchDir = scratchDir;
@@ -27,10 +32,15 @@ final class BranchCreator {
   }
 
   /** Creates {@code branch} at the head of {@code from}; returns the head {@code branch} has. */
-  synchronized String create(String url, String from, String branch) throws GitFailure {
+  String create(String url, String from, String branch) throws GitFailure {
+    return locks.with(
+        Keys.branch(RepositoryUrls.normalize(url), branch), () -> createNow(url, from, branch));
+  }
+
+  private String createNow(String url, String from, String branch) throws GitFailure {
     try (Repository repo = ScratchRepos.open(scratchDir, url)) {
       Git git = Git.wrap(repo);
-      String local = "refs/shopset/from/" + from;
+      String local = "refs/shopset/create/" + branch;
       git.fetch()
           .setRemote(url)
           .setRefSpecs(new RefSpec("+refs/heads/" + from + ":" + local))
@@ -56,9 +66,8 @@ final class BranchCreator {
             default ->
                 throw new GitFailure(
                     GitFailure.Kind.TERMINAL,
-                    "BranchNotCreated",
-                    "the git host refused to create " + branch + ": " + update.getStatus(),
-                    null);
+                    FailureReason.BranchNotCreated,
+                    "the git host refused to create " + branch + ": " + update.getStatus());
           }
         }
       }

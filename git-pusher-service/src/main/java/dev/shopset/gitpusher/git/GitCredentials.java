@@ -1,6 +1,6 @@
 package dev.shopset.gitpusher.git;
 
-import dev.shopset.gitpusher.GitPusherConfig;
+import dev.shopset.gitpusher.config.GitPusherConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -1,5 +1,6 @@
 package dev.shopset.gitpusher.git;
 
+import dev.shopset.gitpusher.domain.FailureReason;
 import dev.shopset.gitpusher.domain.GitFailure;
 import dev.shopset.gitpusher.domain.RepositoryUrls;
 import java.util.Locale;
@@ -18,11 +19,13 @@ final class GitErrors {
         || lower.contains("repository not found")
         || lower.contains("not found")) {
       return terminal(
-          "RepositoryNotFound", where + "the repository does not exist; check the URL", e);
+          FailureReason.RepositoryNotFound,
+          where + "the repository does not exist; check the URL",
+          e);
     }
     if (lower.contains("server key did not validate") || lower.contains("host key")) {
       return terminal(
-          "HostKeyNotTrusted",
+          FailureReason.HostKeyNotTrusted,
           where + "the host's SSH key is not in the known hosts; check the known_hosts file",
           e);
     }
@@ -31,20 +34,22 @@ final class GitErrors {
         || lower.contains("cannot log in")
         || lower.contains("no more authentication methods")) {
       return terminal(
-          "AuthenticationFailed",
+          FailureReason.AuthenticationFailed,
           where + "the git host refused the credentials; check the token or SSH key",
           e);
     }
     if (lower.contains("not permitted") || lower.contains("forbidden")) {
       return terminal(
-          "PermissionDenied", where + "the credentials may not write this repository", e);
+          FailureReason.PermissionDenied,
+          where + "the credentials may not write this repository",
+          e);
     }
     return new GitFailure(
-        GitFailure.Kind.TRANSIENT, "Unavailable", where + RepositoryUrls.scrub(text), null);
+        GitFailure.Kind.TRANSIENT, FailureReason.Unavailable, where + RepositoryUrls.scrub(text));
   }
 
-  private static GitFailure terminal(String reason, String message, Throwable e) {
-    return new GitFailure(GitFailure.Kind.TERMINAL, reason, message, null);
+  private static GitFailure terminal(FailureReason reason, String message, Throwable e) {
+    return new GitFailure(GitFailure.Kind.TERMINAL, reason, message);
   }
 
   private static boolean has(Throwable e, Class<? extends Throwable> type) {
@@ -75,7 +80,7 @@ final class GitErrors {
     if (message == null) {
       return false;
     }
-    String m = message.toLowerCase(java.util.Locale.ROOT);
+    String m = message.toLowerCase(Locale.ROOT);
     return m.contains("failed to update ref")
         || m.contains("failed to lock")
         || m.contains("cannot lock ref")

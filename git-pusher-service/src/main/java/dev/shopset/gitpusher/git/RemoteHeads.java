@@ -10,7 +10,7 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 
 /** Branch heads of remote repositories, by {@code ls-remote}; never clones. */
-public final class RemoteHeads implements SourceHeads {
+public final class RemoteHeads {
 
   private final GitCredentials credentials;
 
@@ -69,12 +69,11 @@ public final class RemoteHeads implements SourceHeads {
   }
 
   /** The head of one branch, or null when it does not exist. */
-  @Override
   public String head(String url, String branch) throws GitFailure {
     return heads(url).get(branch);
   }
 
-  GitCredentials credentials() {
+  public GitCredentials credentials() {
     return credentials;
   }
 }

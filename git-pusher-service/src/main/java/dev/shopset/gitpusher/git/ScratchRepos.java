@@ -1,5 +1,6 @@
 package dev.shopset.gitpusher.git;
 
+import dev.shopset.gitpusher.domain.RepositoryUrls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ final class ScratchRepos {
 
   /** Opens (or creates, or re-creates when corrupt) the scratch repository of {@code url}. */
   static Repository open(Path root, String url) throws IOException, GitAPIException {
-    Path dir = root.resolve(Workspaces.dirName(url));
+    Path dir = root.resolve(WorkspaceStore.dirName(RepositoryUrls.normalize(url)));
     if (Files.isDirectory(dir)) {
       try {
         return new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();

@@ -2,18 +2,22 @@ package dev.shopset.gitpusher.git;
 
 import dev.shopset.gitpusher.domain.GitFailure;
 import dev.shopset.gitpusher.domain.RepositoryUrls;
+import dev.shopset.gitpusher.domain.SourceRef;
+import dev.shopset.gitpusher.domain.SourceResolver;
 import dev.shopset.gitpusher.domain.TierDirectory;
 import dev.shopset.gitpusher.domain.TierDirectory.Origin;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Source heads that create a missing tier branch of an app or configuration repository first: from
- * the head of the tier below's branch (created in turn if missing), or from the default branch for
- * the first tier. A branch whose tier is not known yet is left missing (not pinned; the next render
- * or poll tries again).
+ * The {@link SourceResolver} of app and configuration repositories: heads by {@code ls-remote}; a
+ * missing tier branch created first from the head of the tier below's branch (created in turn if
+ * missing), or from the default branch for the first tier. A branch whose tier is not known yet is
+ * left missing (not pinned; the next render or poll tries again).
  */
-public final class SourceBranches implements SourceHeads {
+public final class SourceBranches implements SourceResolver {
 
   private static final Logger LOG = Logger.getLogger(SourceBranches.class);
   private static final int MAX_DEPTH = 16;
@@ -29,8 +33,13 @@ public final class SourceBranches implements SourceHeads {
   }
 
   @Override
-  public String head(String url, String branch) throws GitFailure {
-    return head(url, branch, 0);
+  public Map<String, String> heads(String url) throws GitFailure {
+    return remoteHeads.heads(url);
+  }
+
+  @Override
+  public Optional<String> headOrCreate(SourceRef source) throws GitFailure {
+    return Optional.ofNullable(head(source.url(), source.branch(), 0));
   }
 
   private String head(String url, String branch, int depth) throws GitFailure {

@@ -4,9 +4,10 @@ import dev.shopset.contracts.events.RenderEvent;
 import dev.shopset.contracts.events.RenderResult;
 import dev.shopset.contracts.events.SourceChanged;
 import dev.shopset.gitpusher.domain.Changes;
-import dev.shopset.gitpusher.domain.GitFailure;
 import dev.shopset.gitpusher.domain.PinChange;
 import dev.shopset.gitpusher.domain.RepositoryUrls;
+import dev.shopset.gitpusher.domain.SourceHeads;
+import dev.shopset.gitpusher.domain.SourceRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import org.jboss.logging.Logger;
 /**
  * Builds a new tree from a base tree in an in-memory DirCache: ShopSet directories and Application
  * files replaced whole, {@code .gitmodules} entries and gitlinks (no submodule content fetched).
+ * Pure: no network; the heads a new submodule is pinned to come in resolved.
  */
 final class TreeEditor {
 
@@ -40,13 +42,10 @@ final class TreeEditor {
   private final ObjectReader reader;
   private final ObjectInserter inserter;
   private final DirCache cache = DirCache.newInCore();
-  private final SourceHeads sources;
 
-  TreeEditor(ObjectReader reader, ObjectInserter inserter, ObjectId baseTree, SourceHeads sources)
-      throws IOException {
+  TreeEditor(ObjectReader reader, ObjectInserter inserter, ObjectId baseTree) throws IOException {
     this.reader = reader;
     this.inserter = inserter;
-    this.sources = sources;
     if (baseTree != null) {
       DirCacheBuilder builder = cache.builder();
       builder.addTree(new byte[0], 0, reader, baseTree);
@@ -54,8 +53,11 @@ final class TreeEditor {
     }
   }
 
-  /** Applies the changes; returns the gitlinks that moved. */
-  List<PinChange> apply(Changes changes) throws IOException, GitFailure {
+  /**
+   * Applies the changes; a submodule a render declares anew is pinned to its head in {@code heads}.
+   * Returns the gitlinks that moved.
+   */
+  List<PinChange> apply(Changes changes, SourceHeads heads) throws IOException {
     DirCacheEditor deletions = cache.editor();
     for (RenderEvent event : changes.renders()) {
       deletions.add(new DeleteTree(event.directory()));
@@ -77,7 +79,7 @@ final class TreeEditor {
       if (event instanceof RenderResult result) {
         addFiles(result, additions);
         for (RenderResult.Submodule sub : result.submodules()) {
-          declare(sub, modules, links, pins, additions);
+          declare(sub, heads, modules, links, pins, additions);
         }
       }
     }
@@ -126,19 +128,26 @@ final class TreeEditor {
             "Ignoring %s of %s/%s: outside its directory", path, result.namespace(), result.name());
         continue;
       }
-      ObjectId blob =
-          inserter.insert(Constants.OBJ_BLOB, file.getValue().getBytes(StandardCharsets.UTF_8));
-      additions.put(path, edit(path, FileMode.REGULAR_FILE, blob));
+      additions.put(path, blob(path, file.getValue()));
     }
+    // The Tier's shared files (its AppProject): written as given, never deleted by a removal.
+    for (Map.Entry<String, String> file : result.shared().entrySet()) {
+      additions.put(file.getKey(), blob(file.getKey(), file.getValue()));
+    }
+  }
+
+  private PathEdit blob(String path, String content) throws IOException {
+    ObjectId blob = inserter.insert(Constants.OBJ_BLOB, content.getBytes(StandardCharsets.UTF_8));
+    return edit(path, FileMode.REGULAR_FILE, blob);
   }
 
   private void declare(
       RenderResult.Submodule sub,
+      SourceHeads heads,
       Config modules,
       Map<String, String> links,
       List<PinChange> pins,
-      Map<String, PathEdit> additions)
-      throws GitFailure {
+      Map<String, PathEdit> additions) {
     String url = modules.getString("submodule", sub.path(), "url");
     String branch = modules.getString("submodule", sub.path(), "branch");
     String current = links.getOrDefault(sub.path(), gitlink(sub.path()));
@@ -150,7 +159,7 @@ final class TreeEditor {
     modules.setString("submodule", sub.path(), "path", sub.path());
     modules.setString("submodule", sub.path(), "url", sub.url());
     modules.setString("submodule", sub.path(), "branch", sub.branch());
-    String head = sources.head(sub.url(), sub.branch());
+    String head = heads.of(new SourceRef(sub.url(), sub.branch())).orElse(null);
     if (head == null) {
       LOG.warnf(
           "Branch %s of submodule %s does not exist yet; not pinned", sub.branch(), sub.path());

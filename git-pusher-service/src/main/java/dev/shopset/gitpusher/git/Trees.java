@@ -1,6 +1,6 @@
 package dev.shopset.gitpusher.git;
 
-import dev.shopset.gitpusher.git.Workspace.Pin;
+import dev.shopset.gitpusher.domain.Pin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

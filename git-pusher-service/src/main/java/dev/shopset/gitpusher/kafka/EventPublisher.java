@@ -8,6 +8,8 @@ import dev.shopset.contracts.events.PromotionResult;
 import dev.shopset.contracts.events.ShopSetEvent;
 import dev.shopset.contracts.events.SourceChanged;
 import dev.shopset.gitpusher.domain.CommitEvents;
+import dev.shopset.gitpusher.domain.PromotionEvents;
+import dev.shopset.gitpusher.domain.SourceEvents;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -26,7 +28,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * the broker acknowledged the record.
  */
 @ApplicationScoped
-public class EventPublisher implements CommitEvents {
+public class EventPublisher implements CommitEvents, SourceEvents, PromotionEvents {
 
   static final String SOURCE = "/shopset/git-pusher";
 
@@ -53,10 +55,12 @@ public class EventPublisher implements CommitEvents {
     send(commits, event);
   }
 
+  @Override
   public void sourceChanged(SourceChanged event) {
     send(sources, event);
   }
 
+  @Override
   public void promotionResult(PromotionResult event) {
     send(promotionResults, event);
   }

@@ -1,14 +1,12 @@
 package dev.shopset.gitpusher.kafka;
 
-import dev.shopset.contracts.cloudevents.CloudEvent;
-import dev.shopset.contracts.cloudevents.EventDecodingException;
-import dev.shopset.contracts.events.ShopSetEvent;
+import dev.shopset.contracts.Topics;
 import dev.shopset.contracts.events.SourceChanged;
-import dev.shopset.gitpusher.domain.BranchCommitter;
+import dev.shopset.gitpusher.app.BranchCommitter;
+import dev.shopset.gitpusher.app.Committers;
 import dev.shopset.gitpusher.domain.GitFailure;
-import dev.shopset.gitpusher.domain.RepositoryUrls;
+import dev.shopset.gitpusher.domain.SourceRef;
 import dev.shopset.gitpusher.domain.Work;
-import dev.shopset.gitpusher.git.Workspaces;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,28 +25,24 @@ public class SourceConsumer {
 
   private static final Logger LOG = Logger.getLogger(SourceConsumer.class);
 
-  private final Workspaces workspaces;
+  private final Committers committers;
 
-  public SourceConsumer(Workspaces workspaces) {
-    this.workspaces = workspaces;
+  public SourceConsumer(Committers committers) {
+    this.committers = committers;
   }
 
   @Incoming("sources")
   public CompletionStage<Void> consume(Message<byte[]> message) {
-    CloudEvent<ShopSetEvent> event;
+    SourceChanged change;
     try {
-      event = RenderConsumer.decode(message);
-    } catch (EventDecodingException e) {
+      change = EventMessages.decode(message, SourceChanged.class, Topics.SOURCES);
+    } catch (EventMessages.Refused e) {
       return message.nack(e);
     }
-    if (!(event.data() instanceof SourceChanged change)) {
-      return message.nack(
-          new IllegalArgumentException(
-              event.type().type() + " does not belong on shopset.sources"));
-    }
+    SourceRef source = new SourceRef(change.repository(), change.branch());
     List<CompletableFuture<Void>> done = new ArrayList<>();
-    for (BranchCommitter committer : workspaces.all()) {
-      if (!pins(committer, change)) {
+    for (BranchCommitter committer : committers.all()) {
+      if (!pins(committer, source)) {
         continue;
       }
       Work.Source work = new Work.Source(change);
@@ -63,13 +57,9 @@ public class SourceConsumer {
   }
 
   /** Read locally, no network: does this branch pin the changed source branch? */
-  private static boolean pins(BranchCommitter committer, SourceChanged change) {
+  private static boolean pins(BranchCommitter committer, SourceRef source) {
     try {
-      return committer.workspace().pins().values().stream()
-          .anyMatch(p ->
-              p.url() != null
-                  && RepositoryUrls.same(p.url(), change.repository())
-                  && change.branch().equals(p.branch()));
+      return committer.branch().pins().values().stream().anyMatch(p -> p.follows(source));
     } catch (GitFailure | RuntimeException e) {
       return true;
     }

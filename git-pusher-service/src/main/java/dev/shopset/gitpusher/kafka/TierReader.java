@@ -4,6 +4,7 @@ import dev.shopset.contracts.Topics;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.ShopSetDesired;
+import dev.shopset.gitpusher.domain.Backoff;
 import dev.shopset.gitpusher.domain.TierDirectory;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,6 +34,8 @@ import org.jboss.logging.Logger;
 public class TierReader {
 
   private static final Logger LOG = Logger.getLogger(TierReader.class);
+  private static final Backoff BACKOFF =
+      new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
 
   private final TierDirectory tiers;
   private final Map<String, Object> kafkaConfig;
@@ -68,7 +71,7 @@ public class TierReader {
           return;
         }
         LOG.warnf("Reading %s failed (%s); starting again", Topics.DESIRED, e.getMessage());
-        pause(Math.min(30_000L, 500L << Math.min(attempt, 6)));
+        pause(BACKOFF.delay(attempt).toMillis());
       }
     }
   }

@@ -19,7 +19,7 @@ class CommitMessageTest {
                 Fixtures.render("s", "a", "c", "shop", "eu", 7, 1),
                 Fixtures.render("s", "a", "c", "shop", "us", 2, 1),
                 new RenderRemoval(
-                    "shop", "old", "s", "tier-a", "shopsets/shop/old", "apps/shop-old.yaml")),
+                    "shop", "old", "s", "tier-a", "shopsets/shop/old", "apps/shop/old.yaml")),
             List.of());
     assertThat(CommitMessage.subject(message)).isEqualTo("Render 3 ShopSets on tier-a");
     assertThat(message)

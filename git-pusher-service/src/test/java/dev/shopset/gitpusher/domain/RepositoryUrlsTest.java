@@ -2,7 +2,6 @@ package dev.shopset.gitpusher.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RepositoryUrlsTest {
@@ -20,13 +19,5 @@ class RepositoryUrlsTest {
         .isTrue();
     assertThat(RepositoryUrls.same("https://git.example/org/app", "https://git.example/org/app2"))
         .isFalse();
-  }
-
-  @Test
-  void backoffDoublesUpToTheMaximum() {
-    Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1));
-    assertThat(backoff.delay(1)).isEqualTo(Duration.ofMillis(100));
-    assertThat(backoff.delay(3)).isEqualTo(Duration.ofMillis(400));
-    assertThat(backoff.delay(10)).isEqualTo(Duration.ofSeconds(1));
   }
 }

@@ -2,8 +2,8 @@ package dev.shopset.gitpusher.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shopset.contracts.events.ShopSetDesired;
 import dev.shopset.contracts.events.ShopSetDesired.ConfigurationState;
+import dev.shopset.contracts.events.ShopSetDesired.Repository;
 import dev.shopset.contracts.events.ShopSetDesired.TierState;
 import dev.shopset.gitpusher.domain.TierDirectory.Origin;
 import java.util.List;
@@ -20,15 +20,15 @@ class TierDirectoryTest {
         name,
         rank,
         branch,
-        new ShopSetDesired.Repository(APP, null),
-        new ShopSetDesired.Repository(SYSTEM, null),
+        new Repository(APP, null),
+        new Repository(SYSTEM, null),
         promotesTo,
         List.of(),
         false);
   }
 
   static ConfigurationState config() {
-    return new ConfigurationState("standard", new ShopSetDesired.Repository(CONFIG, null));
+    return new ConfigurationState("standard", new Repository(CONFIG, null));
   }
 
   TierDirectory loaded(TierState... tiers) {

@@ -8,14 +8,19 @@ import static org.awaitility.Awaitility.await;
 import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.ShopSetRef;
+import dev.shopset.gitpusher.app.BatchCollector;
+import dev.shopset.gitpusher.app.BranchCommitter;
+import dev.shopset.gitpusher.app.SourceResolution;
 import dev.shopset.gitpusher.domain.Backoff;
-import dev.shopset.gitpusher.domain.BatchCollector;
-import dev.shopset.gitpusher.domain.BranchCommitter;
 import dev.shopset.gitpusher.domain.Changes;
 import dev.shopset.gitpusher.domain.CommitEvents;
 import dev.shopset.gitpusher.domain.GitFailure;
+import dev.shopset.gitpusher.domain.Pin;
 import dev.shopset.gitpusher.domain.PinChange;
+import dev.shopset.gitpusher.domain.SourceHeads;
+import dev.shopset.gitpusher.domain.SystemBranch;
 import dev.shopset.gitpusher.domain.Work;
+import dev.shopset.gitpusher.testing.Branches;
 import dev.shopset.gitpusher.testing.Fixtures;
 import dev.shopset.gitpusher.testing.RecordedCommitEvents;
 import java.nio.file.Files;
@@ -43,6 +48,7 @@ class BranchCommitterIT {
   static String app;
   static String config;
   static RemoteHeads heads;
+  static SourceResolution resolution;
 
   final RecordedCommitEvents events = new RecordedCommitEvents();
   final List<CommitPushed> pushed = events.pushed;
@@ -59,6 +65,7 @@ class BranchCommitterIT {
                 root.resolve("no-secrets"),
                 Optional.of(Fixtures.USER),
                 Optional.of(Fixtures.PASSWORD)));
+    resolution = Branches.resolution(heads, root.resolve("sources"));
   }
 
   @AfterAll
@@ -66,22 +73,23 @@ class BranchCommitterIT {
     git.close();
   }
 
-  BranchCommitter committer(Workspace workspace) {
+  BranchCommitter committer(SystemBranch workspace) {
     return committer(workspace, events);
   }
 
-  BranchCommitter committer(Workspace workspace, CommitEvents events) {
+  BranchCommitter committer(SystemBranch workspace, CommitEvents events) {
     return new BranchCommitter(
             workspace,
             new BatchCollector(Duration.ofMillis(100), 500),
+            resolution,
             events,
             5,
             new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)))
         .start();
   }
 
-  JGitWorkspace open(Path dir, String system) {
-    return JGitWorkspace.open(dir, system, TIER, heads, "Pusher", "p@x");
+  JGitSystemBranch open(Path dir, String system) {
+    return Branches.open(dir, system, TIER, heads);
   }
 
   List<Work.Render> works(String system, int count) {
@@ -223,12 +231,12 @@ class BranchCommitterIT {
   }
 
   /** A workspace whose process dies when it is about to push: the commit is on disk, no more. */
-  static final class DiesBeforePush implements Workspace {
-    final JGitWorkspace delegate;
+  static final class DiesBeforePush implements SystemBranch {
+    final JGitSystemBranch delegate;
     final CountDownLatch committed = new CountDownLatch(1);
     volatile String commitBeforeDeath;
 
-    DiesBeforePush(JGitWorkspace delegate) {
+    DiesBeforePush(JGitSystemBranch delegate) {
       this.delegate = delegate;
     }
 
@@ -266,9 +274,9 @@ class BranchCommitterIT {
     }
 
     @Override
-    public Optional<String> commit(Changes changes, Function<List<PinChange>, String> message)
-        throws GitFailure {
-      return delegate.commit(changes, message);
+    public Optional<String> commit(
+        Changes changes, SourceHeads heads, Function<List<PinChange>, String> message) {
+      return delegate.commit(changes, heads, message);
     }
 
     @Override

@@ -5,10 +5,11 @@ import static dev.shopset.gitpusher.testing.Fixtures.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shopset.gitpusher.GitPusherConfig;
+import dev.shopset.gitpusher.config.GitPusherConfig;
 import dev.shopset.gitpusher.domain.Changes;
-import dev.shopset.gitpusher.domain.CommitMessage;
+import dev.shopset.gitpusher.domain.FailureReason;
 import dev.shopset.gitpusher.domain.GitFailure;
+import dev.shopset.gitpusher.testing.Branches;
 import dev.shopset.gitpusher.testing.Fixtures;
 import dev.shopset.gitpusher.testing.GitCli;
 import dev.shopset.gitpusher.testing.SshGitServer;
@@ -67,12 +68,11 @@ class SshTransportIT {
     String url = ssh.url("system-ssh");
     RemoteHeads heads = heads("creds-ok", client, ssh.knownHostsLine());
     String sha;
-    try (JGitWorkspace ws =
-        JGitWorkspace.open(root.resolve("ws-ssh"), url, TIER, heads, "Pusher", "p@x")) {
+    try (JGitSystemBranch ws = Branches.open(root.resolve("ws-ssh"), url, TIER, heads)) {
       ws.sync();
       Changes changes =
           new Changes(List.of(render(url, app, config, "shop", "eu", 1, 2)), List.of());
-      assertThat(ws.commit(changes, pins -> CommitMessage.of(TIER, changes.renders(), pins)))
+      assertThat(Branches.commit(ws, Branches.resolution(heads, root.resolve("src")), changes))
           .isPresent();
       sha = ws.push().sha();
     }
@@ -81,7 +81,7 @@ class SshTransportIT {
     Path clone = root.resolve("clone-ssh");
     git.cli.git(root, "clone", "-q", "-b", TIER, git.server.url("system-ssh"), clone.toString());
     assertThat(GitCli.run(clone, List.of("git", "ls-files")).lines())
-        .contains("shopsets/shop/eu/kustomization.yaml", "base", "config/standard");
+        .contains("shopsets/shop/eu/kustomization.yaml", "base", "config/shop/standard");
   }
 
   @Test
@@ -143,14 +143,13 @@ class SshTransportIT {
             + " "
             + SshGitServer.publicKeyLine(SshGitServer.newKeyPair().getPublic());
     RemoteHeads heads = heads("creds-stranger", client, otherHost);
-    try (JGitWorkspace ws =
-        JGitWorkspace.open(root.resolve("ws-stranger"), url, TIER, heads, "Pusher", "p@x")) {
+    try (JGitSystemBranch ws = Branches.open(root.resolve("ws-stranger"), url, TIER, heads)) {
       assertThatThrownBy(ws::sync)
           .isInstanceOfSatisfying(
               GitFailure.class,
               f -> {
                 assertThat(f.kind()).as(f.getMessage()).isEqualTo(GitFailure.Kind.TERMINAL);
-                assertThat(f.reason()).isEqualTo("HostKeyNotTrusted");
+                assertThat(f.reason()).isEqualTo(FailureReason.HostKeyNotTrusted);
                 assertThat(f.getCause()).isNull();
               });
     }
@@ -164,14 +163,13 @@ class SshTransportIT {
     RemoteHeads heads = heads("creds-wrong", wrong, ssh.knownHostsLine());
     String keyText = Files.readString(root.resolve("creds-wrong/127.0.0.1.ssh-privatekey"));
     String keyBody = keyText.lines().skip(1).findFirst().orElseThrow();
-    try (JGitWorkspace ws =
-        JGitWorkspace.open(root.resolve("ws-wrong"), url, TIER, heads, "Pusher", "p@x")) {
+    try (JGitSystemBranch ws = Branches.open(root.resolve("ws-wrong"), url, TIER, heads)) {
       assertThatThrownBy(ws::sync)
           .isInstanceOfSatisfying(
               GitFailure.class,
               f -> {
                 assertThat(f.kind()).as(f.getMessage()).isEqualTo(GitFailure.Kind.TERMINAL);
-                assertThat(f.reason()).isEqualTo("AuthenticationFailed");
+                assertThat(f.reason()).isEqualTo(FailureReason.AuthenticationFailed);
                 assertThat(f.getMessage()).doesNotContain(keyBody);
                 assertThat(f.getCause()).isNull();
               });

@@ -2,8 +2,14 @@ package dev.shopset.gitpusher.testing;
 
 import dev.shopset.contracts.events.RenderEvent;
 import dev.shopset.contracts.events.RenderResult;
+import dev.shopset.contracts.events.ShopSetDesired;
+import dev.shopset.contracts.events.ShopSetDesired.ConfigurationState;
+import dev.shopset.contracts.events.ShopSetDesired.Repository;
+import dev.shopset.contracts.events.ShopSetDesired.TierState;
+import dev.shopset.gitpusher.domain.Work;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -15,6 +21,9 @@ public final class Fixtures {
   public static final String USER = "pusher";
   public static final String PASSWORD = "pusher-secret";
   public static final String TIER = "tier-a";
+
+  /** The Tier's AppProject, shared by every render of a branch. */
+  public static final String PROJECT = "kind: AppProject\nmetadata:\n  name: tier\n";
 
   public final GitServer server;
   public final GitCli cli = new GitCli(USER, PASSWORD);
@@ -142,12 +151,12 @@ public final class Fixtures {
         resources:
         - ../../../base
         components:
-        - ../../../config/standard
+        - ../../../config/%s/standard
         namePrefix: %s-
         patches:
         - path: replicas.yaml
         """
-            .formatted(name));
+            .formatted(ns, name));
     files.put(
         dir + "/replicas.yaml",
         """
@@ -170,9 +179,42 @@ public final class Fixtures {
         appFile,
         files,
         List.of(
-            new RenderResult.Submodule("base", app, branch),
-            new RenderResult.Submodule("config/standard", config, branch)),
-        null);
+            new RenderResult.Submodule(RenderEvent.BASE_SUBMODULE, app, branch),
+            new RenderResult.Submodule(
+                RenderEvent.configSubmoduleOf(ns, "standard"), config, branch)),
+        new TreeMap<>(Map.of(RenderResult.PROJECT_FILE, PROJECT)));
+  }
+
+  /** A Tier as the watcher joins it into the desired state. */
+  public static TierState tier(
+      String name, int rank, String branch, String promotesTo, String app, String system) {
+    return new TierState(
+        name,
+        rank,
+        branch,
+        new Repository(app, null),
+        new Repository(system, null),
+        promotesTo,
+        List.of(),
+        false);
+  }
+
+  /** The desired state of {@code ns/name} on {@code tier}, with configuration "standard". */
+  public static ShopSetDesired desired(String ns, String name, TierState tier, String config) {
+    return new ShopSetDesired(
+        ns,
+        name,
+        1,
+        new TreeMap<>(),
+        new ShopSetDesired.Spec(
+            tier.name(), "standard", List.of("s1"), null, null, null, null, null, null, null),
+        tier,
+        new ConfigurationState("standard", new Repository(config, null)));
+  }
+
+  /** Work for a render of {@code ns/name} at generation {@code gen} (not pushable). */
+  public static Work.Render work(String name, long gen) {
+    return new Work.Render(render("sys", "app", "cfg", "ns", name, gen, 1));
   }
 
   public void close() {

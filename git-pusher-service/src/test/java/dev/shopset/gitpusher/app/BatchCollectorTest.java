@@ -1,10 +1,12 @@
-package dev.shopset.gitpusher.domain;
+package dev.shopset.gitpusher.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.shopset.contracts.events.SourceChanged;
+import dev.shopset.gitpusher.domain.Work;
+import dev.shopset.gitpusher.testing.Fixtures;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +20,7 @@ class BatchCollectorTest {
   void takesWhatIsQueuedWithinTheWindowUpToTheMaximum() throws Exception {
     LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     for (int i = 1; i <= 10; i++) {
-      queue.add(BatchTest.render("s" + i, 1));
+      queue.add(Fixtures.work("s" + i, 1));
     }
     BatchCollector collector = new BatchCollector(Duration.ofMillis(50), 4);
     assertThat(collector.next(queue)).hasSize(4);
@@ -30,7 +32,7 @@ class BatchCollectorTest {
   @Test
   void aLoneItemIsReleasedWhenTheWindowCloses() throws Exception {
     LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
-    queue.add(BatchTest.render("a", 1));
+    queue.add(Fixtures.work("a", 1));
     long start = System.nanoTime();
     assertThat(new BatchCollector(Duration.ofMillis(100), 500).next(queue)).hasSize(1);
     assertThat(Duration.ofNanos(System.nanoTime() - start))
@@ -40,7 +42,7 @@ class BatchCollectorTest {
   @Test
   void aLoneItemIsReleasedAfterTheQuietPeriodWithoutWaitingForTheWindow() throws Exception {
     LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
-    queue.add(BatchTest.render("a", 1));
+    queue.add(Fixtures.work("a", 1));
     var collector = new BatchCollector(Duration.ofSeconds(30), Duration.ofMillis(50), 500);
     // Without the quiet period this would take the 30 s window.
     List<Work> batch =
@@ -58,7 +60,7 @@ class BatchCollectorTest {
         Thread.ofVirtual()
             .start(() -> {
               for (int i = 0; i < 20; i++) {
-                queue.add(BatchTest.render("s" + i, 1));
+                queue.add(Fixtures.work("s" + i, 1));
                 await()
                     .atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(5))
@@ -88,7 +90,7 @@ class BatchCollectorTest {
   void aNewSourceHeadDoesNotWaitForTheWindowButTakesWhatIsQueued() throws Exception {
     LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     queue.add(new Work.Source(new SourceChanged("https://git.example/app.git", "a", "1", "2")));
-    queue.add(BatchTest.render("s", 1));
+    queue.add(Fixtures.work("s", 1));
     long start = System.nanoTime();
     assertThat(new BatchCollector(Duration.ofSeconds(10), 500).next(queue)).hasSize(2);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));

@@ -1,5 +1,6 @@
-package dev.shopset.gitpusher.domain;
+package dev.shopset.gitpusher.app;
 
+import dev.shopset.gitpusher.domain.Work;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,15 +1,16 @@
-package dev.shopset.gitpusher.git;
+package dev.shopset.gitpusher.domain;
 
-import dev.shopset.gitpusher.domain.Changes;
-import dev.shopset.gitpusher.domain.GitFailure;
-import dev.shopset.gitpusher.domain.PinChange;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** A persistent working clone of one branch of one repository: apply, commit, push. */
-public interface Workspace extends AutoCloseable {
+/**
+ * Port: a persistent clone of one branch of the system repository. {@link #sync} and {@link #push}
+ * talk to the git host; {@link #pins}, {@link #commit} and {@link #head} work on the local clone
+ * only.
+ */
+public interface SystemBranch extends AutoCloseable {
 
   String repository();
 
@@ -25,12 +26,15 @@ public interface Workspace extends AutoCloseable {
   void resetToRemote() throws GitFailure;
 
   /**
-   * Applies the changes on the local head and commits them if the tree changed.
+   * Applies the changes on the local head and commits them if the tree changed. Submodules that a
+   * render declares anew are pinned to {@code heads} (resolved beforehand, see {@link SourcePlan});
+   * one missing there is declared without a pin.
    *
-   * @param message builds the message from the pin changes the source heads caused
+   * @param message builds the message from the pin changes
    * @return the new commit, empty when the tree is unchanged
    */
-  Optional<String> commit(Changes changes, Function<List<PinChange>, String> message)
+  Optional<String> commit(
+      Changes changes, SourceHeads heads, Function<List<PinChange>, String> message)
       throws GitFailure;
 
   /**
@@ -54,11 +58,12 @@ public interface Workspace extends AutoCloseable {
 
   /** What a push carried: none when the remote already had everything. */
   record Pushed(String sha, List<String> messages, int filesChanged) {
+    public Pushed {
+      messages = List.copyOf(messages);
+    }
+
     public boolean nothing() {
       return messages.isEmpty();
     }
   }
-
-  /** A submodule: url and branch from {@code .gitmodules}, sha from the gitlink (or null). */
-  record Pin(String path, String url, String branch, String sha) {}
 }

@@ -1,4 +1,4 @@
-package dev.shopset.gitpusher;
+package dev.shopset.gitpusher.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -27,6 +27,9 @@ public interface GitPusherConfig {
 
   /** Polling of source branches. */
   Poll poll();
+
+  /** Asking app and configuration repositories for their heads. */
+  Sources sources();
 
   /** Author and committer of the commits. */
   @WithDefault("ShopSet git-pusher")
@@ -90,6 +93,13 @@ public interface GitPusherConfig {
   interface Webhook {
     /** Shared secret of GitHub/Gitea signatures and the GitLab token; no secret refuses all. */
     Optional<String> secret();
+  }
+
+  /** Resolution of source heads before a commit. */
+  interface Sources {
+    /** How long one app or configuration repository may take to answer. */
+    @WithDefault("20s")
+    Duration timeout();
   }
 
   /** Poll settings. */

@@ -1,4 +1,4 @@
-package dev.shopset.gitpusher.domain;
+package dev.shopset.gitpusher.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,7 +6,18 @@ import static org.awaitility.Awaitility.await;
 import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.ShopSetRef;
-import dev.shopset.gitpusher.git.Workspace;
+import dev.shopset.gitpusher.domain.Backoff;
+import dev.shopset.gitpusher.domain.Changes;
+import dev.shopset.gitpusher.domain.FailureReason;
+import dev.shopset.gitpusher.domain.GitFailure;
+import dev.shopset.gitpusher.domain.Pin;
+import dev.shopset.gitpusher.domain.PinChange;
+import dev.shopset.gitpusher.domain.SourceHeads;
+import dev.shopset.gitpusher.domain.SourceRef;
+import dev.shopset.gitpusher.domain.SourceResolver;
+import dev.shopset.gitpusher.domain.SystemBranch;
+import dev.shopset.gitpusher.domain.Work;
+import dev.shopset.gitpusher.testing.Fixtures;
 import dev.shopset.gitpusher.testing.RecordedCommitEvents;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -25,10 +36,27 @@ class BranchCommitterTest {
   final List<CommitPushed> pushed = events.pushed;
   final List<CommitFailed> failed = events.failed;
 
+  /** Source branches that do not exist (yet): submodules are declared without a pin. */
+  static final SourceResolution NO_SOURCES =
+      new SourceResolution(
+          new SourceResolver() {
+            @Override
+            public Map<String, String> heads(String url) {
+              return Map.of();
+            }
+
+            @Override
+            public Optional<String> headOrCreate(SourceRef source) {
+              return Optional.empty();
+            }
+          },
+          Duration.ofSeconds(1));
+
   BranchCommitter committer(ScriptedWorkspace workspace) {
     return new BranchCommitter(
             workspace,
             new BatchCollector(Duration.ofMillis(20), 500),
+            NO_SOURCES,
             events,
             3,
             new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)))
@@ -41,7 +69,7 @@ class BranchCommitterTest {
     for (int i = 0; i < 10; i++) {
       workspace.outcomes.add(rejected());
     }
-    Work.Render work = BatchTest.render("eu", 4);
+    Work.Render work = Fixtures.work("eu", 4);
     try (BranchCommitter committer = committer(workspace)) {
       committer.submit(work);
       await().atMost(Duration.ofSeconds(10)).until(() -> work.done().isDone());
@@ -62,8 +90,9 @@ class BranchCommitterTest {
   void aTerminalFailureIsReportedOnceWithoutRetrying() {
     ScriptedWorkspace workspace = new ScriptedWorkspace();
     workspace.outcomes.add(
-        new GitFailure(GitFailure.Kind.TERMINAL, "PermissionDenied", "no write access", null));
-    Work.Render work = BatchTest.render("eu", 1);
+        new GitFailure(
+            GitFailure.Kind.TERMINAL, FailureReason.PermissionDenied, "no write access"));
+    Work.Render work = Fixtures.work("eu", 1);
     try (BranchCommitter committer = committer(workspace)) {
       committer.submit(work);
       await().atMost(Duration.ofSeconds(10)).until(() -> work.done().isDone());
@@ -77,10 +106,11 @@ class BranchCommitterTest {
     ScriptedWorkspace workspace = new ScriptedWorkspace();
     for (int i = 0; i < 6; i++) {
       workspace.outcomes.add(
-          new GitFailure(GitFailure.Kind.TRANSIENT, "Unavailable", "503 from the host", null));
+          new GitFailure(
+              GitFailure.Kind.TRANSIENT, FailureReason.Unavailable, "503 from the host"));
     }
-    Work.Render eu = BatchTest.render("eu", 1);
-    Work.Render us = BatchTest.render("us", 2);
+    Work.Render eu = Fixtures.work("eu", 1);
+    Work.Render us = Fixtures.work("us", 2);
     try (BranchCommitter committer = committer(workspace)) {
       committer.submit(eu);
       committer.submit(us);
@@ -97,11 +127,12 @@ class BranchCommitterTest {
   }
 
   static GitFailure rejected() {
-    return new GitFailure(GitFailure.Kind.REJECTED, "NotFastForward", "the remote moved", null);
+    return new GitFailure(
+        GitFailure.Kind.REJECTED, FailureReason.NotFastForward, "the remote moved");
   }
 
   /** Each push takes the next scripted failure; with none left it succeeds. */
-  static final class ScriptedWorkspace implements Workspace {
+  static final class ScriptedWorkspace implements SystemBranch {
     final Deque<GitFailure> outcomes = new ArrayDeque<>();
     final AtomicInteger pushes = new AtomicInteger();
     final AtomicInteger commits = new AtomicInteger();
@@ -128,7 +159,8 @@ class BranchCommitterTest {
     }
 
     @Override
-    public Optional<String> commit(Changes changes, Function<List<PinChange>, String> text) {
+    public Optional<String> commit(
+        Changes changes, SourceHeads heads, Function<List<PinChange>, String> text) {
       commits.incrementAndGet();
       lastChanges = changes;
       message = text.apply(List.of());

@@ -1,10 +1,18 @@
-package dev.shopset.gitpusher.domain;
+package dev.shopset.gitpusher.app;
 
 import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.RenderResult;
 import dev.shopset.contracts.events.ShopSetRef;
-import dev.shopset.gitpusher.git.Workspace;
+import dev.shopset.gitpusher.domain.Backoff;
+import dev.shopset.gitpusher.domain.Batch;
+import dev.shopset.gitpusher.domain.CommitEvents;
+import dev.shopset.gitpusher.domain.CommitMessage;
+import dev.shopset.gitpusher.domain.FailureReason;
+import dev.shopset.gitpusher.domain.GitFailure;
+import dev.shopset.gitpusher.domain.SourcePlan;
+import dev.shopset.gitpusher.domain.SystemBranch;
+import dev.shopset.gitpusher.domain.Work;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +21,18 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.jboss.logging.Logger;
 
 /**
- * The single writer of one system branch: takes work in batches, commits each batch once, pushes,
- * and on a rejected push fetches, re-applies and pushes again. Work is marked done only when the
- * push carrying it succeeded or failed terminally (then a {@code CommitFailed} says why).
+ * The single writer of one system branch: takes work in batches and, for each, fetches, resolves
+ * the source heads it pins anew ({@link SourceResolution}), commits once, pushes, and on a rejected
+ * push does it all again. Work is marked done only when the push carrying it succeeded or failed
+ * terminally (then a {@code CommitFailed} says why).
  */
 public final class BranchCommitter implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(BranchCommitter.class);
 
-  private final Workspace workspace;
+  private final SystemBranch branch;
   private final BatchCollector collector;
+  private final SourceResolution resolution;
   private final CommitEvents events;
   private final int maxRejections;
   private final Backoff backoff;
@@ -31,13 +41,15 @@ public final class BranchCommitter implements AutoCloseable {
   private Thread thread;
 
   public BranchCommitter(
-      Workspace workspace,
+      SystemBranch branch,
       BatchCollector collector,
+      SourceResolution resolution,
       CommitEvents events,
       int maxRejections,
       Backoff backoff) {
-    this.workspace = workspace;
+    this.branch = branch;
     this.collector = collector;
+    this.resolution = resolution;
     this.events = events;
     this.maxRejections = maxRejections;
     this.backoff = backoff;
@@ -45,7 +57,7 @@ public final class BranchCommitter implements AutoCloseable {
 
   /** Starts the writer thread. */
   public BranchCommitter start() {
-    thread = Thread.ofVirtual().name("commit " + workspace.branch()).start(this::run);
+    thread = Thread.ofVirtual().name("commit " + branch.branch()).start(this::run);
     return this;
   }
 
@@ -54,8 +66,8 @@ public final class BranchCommitter implements AutoCloseable {
     queue.add(work);
   }
 
-  public Workspace workspace() {
-    return workspace;
+  public SystemBranch branch() {
+    return branch;
   }
 
   private void run() {
@@ -76,26 +88,35 @@ public final class BranchCommitter implements AutoCloseable {
     while (running) {
       try {
         long start = System.nanoTime();
-        workspace.sync();
+        branch.sync();
         long synced = System.nanoTime();
-        workspace.commit(
+        SourceResolution.Resolved resolved =
+            resolution.resolve(SourcePlan.needed(batch.changes().renders(), branch.pins()));
+        if (resolved.firstFailure().isPresent()) {
+          throw resolved.firstFailure().get();
+        }
+        long resolvedAt = System.nanoTime();
+        branch.commit(
             batch.changes(),
-            pins -> CommitMessage.of(workspace.branch(), batch.changes().renders(), pins));
+            resolved.heads(),
+            pins -> CommitMessage.of(branch.branch(), batch.changes().renders(), pins));
         long committed = System.nanoTime();
-        Workspace.Pushed pushed = workspace.push();
+        SystemBranch.Pushed pushed = branch.push();
         if (!pushed.nothing()) {
           long done = System.nanoTime();
           publish(() -> events.pushed(pushedEvent(pushed)));
-          workspace.announced(pushed.sha());
+          branch.announced(pushed.sha());
           LOG.infof(
-              "Pushed %.12s to %s (%d items; fetch %d ms, commit %d ms, push %d ms, event %d ms)",
+              "Pushed %.12s to %s (%d items; fetch %d ms, sources %d ms, commit %d ms, push %d ms,"
+                  + " event %d ms)",
               pushed.sha(),
-              workspace.branch(),
+              branch.branch(),
               batch.size(),
-              (synced - start) / 1_000_000,
-              (committed - synced) / 1_000_000,
-              (done - committed) / 1_000_000,
-              (System.nanoTime() - done) / 1_000_000);
+              millis(start, synced),
+              millis(synced, resolvedAt),
+              millis(resolvedAt, committed),
+              millis(committed, done),
+              millis(done, System.nanoTime()));
         }
         batch.complete();
         return;
@@ -103,10 +124,13 @@ public final class BranchCommitter implements AutoCloseable {
         switch (f.kind()) {
           case REJECTED -> {
             if (++rejections > maxRejections) {
-              fail(batch, "RetriesExhausted", "the branch kept moving: " + f.getMessage());
+              fail(
+                  batch,
+                  FailureReason.RetriesExhausted,
+                  "the branch kept moving: " + f.getMessage());
               return;
             }
-            LOG.infof("Push to %s rejected (%d), re-applying", workspace.branch(), rejections);
+            LOG.infof("Push to %s rejected (%d), re-applying", branch.branch(), rejections);
             Thread.sleep(backoff.delay(rejections).toMillis());
           }
           case TRANSIENT -> {
@@ -119,19 +143,23 @@ public final class BranchCommitter implements AutoCloseable {
           }
         }
       } catch (RuntimeException e) {
-        LOG.errorf(e, "Unexpected failure on %s; retrying", workspace.branch());
+        LOG.errorf(e, "Unexpected failure on %s; retrying", branch.branch());
         Thread.sleep(backoff.delay(++failures).toMillis());
       }
     }
   }
 
-  private CommitPushed pushedEvent(Workspace.Pushed pushed) {
+  private static long millis(long from, long to) {
+    return (to - from) / 1_000_000;
+  }
+
+  private CommitPushed pushedEvent(SystemBranch.Pushed pushed) {
     List<ShopSetRef> refs = new ArrayList<>();
     pushed.messages().forEach(m -> refs.addAll(CommitMessage.shopSets(m)));
     String last = pushed.messages().get(pushed.messages().size() - 1);
     return new CommitPushed(
-        workspace.repository(),
-        workspace.branch(),
+        branch.repository(),
+        branch.branch(),
         pushed.sha(),
         refs,
         pushed.filesChanged(),
@@ -139,11 +167,11 @@ public final class BranchCommitter implements AutoCloseable {
         Instant.now());
   }
 
-  private void fail(Batch batch, String reason, String message) throws InterruptedException {
+  private void fail(Batch batch, FailureReason reason, String message) throws InterruptedException {
     try {
-      workspace.resetToRemote();
+      branch.resetToRemote();
     } catch (GitFailure | RuntimeException e) {
-      LOG.debugf("Reset of %s failed: %s", workspace.branch(), e.getMessage());
+      LOG.debugf("Reset of %s failed: %s", branch.branch(), e.getMessage());
     }
     List<ShopSetRef> refs =
         batch.changes().renders().stream()
@@ -152,8 +180,8 @@ public final class BranchCommitter implements AutoCloseable {
                     r.namespace(), r.name(), r instanceof RenderResult rr ? rr.generation() : 0))
             .toList();
     CommitFailed failed =
-        new CommitFailed(workspace.repository(), workspace.branch(), refs, reason, message);
-    LOG.warnf("Giving up on %s: %s (%s)", workspace.branch(), reason, message);
+        new CommitFailed(branch.repository(), branch.branch(), refs, reason.name(), message);
+    LOG.warnf("Giving up on %s: %s (%s)", branch.branch(), reason, message);
     publish(() -> events.failed(failed));
     batch.complete();
   }
@@ -176,6 +204,6 @@ public final class BranchCommitter implements AutoCloseable {
     if (thread != null) {
       thread.interrupt();
     }
-    workspace.close();
+    branch.close();
   }
 }

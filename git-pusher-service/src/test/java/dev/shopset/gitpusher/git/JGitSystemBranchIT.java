@@ -8,29 +8,39 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.shopset.contracts.events.RenderEvent;
 import dev.shopset.contracts.events.RenderRemoval;
 import dev.shopset.contracts.events.SourceChanged;
+import dev.shopset.gitpusher.app.SourceResolution;
 import dev.shopset.gitpusher.domain.Changes;
 import dev.shopset.gitpusher.domain.CommitMessage;
+import dev.shopset.gitpusher.domain.FailureReason;
 import dev.shopset.gitpusher.domain.GitFailure;
+import dev.shopset.gitpusher.domain.SourceHeads;
+import dev.shopset.gitpusher.domain.SourceRef;
+import dev.shopset.gitpusher.domain.SystemBranch;
+import dev.shopset.gitpusher.testing.Branches;
 import dev.shopset.gitpusher.testing.Fixtures;
 import dev.shopset.gitpusher.testing.GitCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The JGit workspace against a smart-HTTP git host with basic auth, checked with the git CLI. */
-class JGitWorkspaceIT {
+/**
+ * The JGit system branch against a smart-HTTP git host with basic auth, checked with the git CLI.
+ */
+class JGitSystemBranchIT {
 
   @TempDir static Path root;
   static Fixtures git;
   static String app;
   static String config;
   static RemoteHeads heads;
+  static SourceResolution resolution;
 
   @BeforeAll
   static void start() {
@@ -38,6 +48,7 @@ class JGitWorkspaceIT {
     app = git.appRepo("app");
     config = git.configRepo("config");
     heads = heads(Fixtures.PASSWORD);
+    resolution = Branches.resolution(heads, root.resolve("sources"));
   }
 
   @AfterAll
@@ -51,33 +62,32 @@ class JGitWorkspaceIT {
             root.resolve("no-secrets"), Optional.of(Fixtures.USER), Optional.of(token)));
   }
 
-  JGitWorkspace open(String name, String url) {
-    return JGitWorkspace.open(root.resolve("ws").resolve(name), url, TIER, heads, "Pusher", "p@x");
+  JGitSystemBranch open(String name, String url) {
+    return Branches.open(root.resolve("ws").resolve(name), url, TIER, heads);
   }
 
   /** Pushes and records the push as announced, as the branch's writer does after the event. */
-  static Workspace.Pushed push(JGitWorkspace ws) throws GitFailure {
-    Workspace.Pushed pushed = ws.push();
+  static SystemBranch.Pushed push(JGitSystemBranch ws) throws GitFailure {
+    SystemBranch.Pushed pushed = ws.push();
     if (!pushed.nothing()) {
       ws.announced(pushed.sha());
     }
     return pushed;
   }
 
-  static Optional<String> commit(JGitWorkspace ws, RenderEvent... events) throws GitFailure {
-    Changes changes = new Changes(List.of(events), List.of());
-    return ws.commit(changes, pins -> CommitMessage.of(TIER, changes.renders(), pins));
+  static Optional<String> commit(JGitSystemBranch ws, RenderEvent... events) throws GitFailure {
+    return Branches.commit(ws, resolution, new Changes(List.of(events), List.of()));
   }
 
   @Test
   void firstRenderCreatesTheBranchWithSubmodulesThatCloneAndBuild() throws Exception {
     String system = git.emptyRepo("system-first");
-    try (JGitWorkspace ws = open("first", system)) {
+    try (JGitSystemBranch ws = open("first", system)) {
       ws.sync();
       assertThat(commit(ws, render(system, app, config, "shop", "eu", 1, 2))).isPresent();
-      Workspace.Pushed pushed = push(ws);
+      SystemBranch.Pushed pushed = push(ws);
       assertThat(pushed.messages()).hasSize(1);
-      assertThat(pushed.filesChanged()).isEqualTo(6);
+      assertThat(pushed.filesChanged()).isEqualTo(7);
       assertThat(git.head(system, TIER)).isEqualTo(pushed.sha());
     }
     Path clone = root.resolve("clone-first");
@@ -85,9 +95,10 @@ class JGitWorkspaceIT {
     assertThat(git.cli.git(clone, "ls-files").lines())
         .containsExactly(
             ".gitmodules",
-            "apps/shop-eu.yaml",
+            "apps/project.yaml",
+            "apps/shop/eu.yaml",
             "base",
-            "config/standard",
+            "config/shop/standard",
             "shopsets/shop/eu/kustomization.yaml",
             "shopsets/shop/eu/replicas.yaml");
     assertThat(git.cli.git(clone, "ls-tree", "HEAD", "base"))
@@ -106,7 +117,7 @@ class JGitWorkspaceIT {
   void aRenderReplacesTheDirectoryWholeARemovalDeletesItAndNoChangeMakesNoCommit()
       throws Exception {
     String system = git.emptyRepo("system-replace");
-    try (JGitWorkspace ws = open("replace", system)) {
+    try (JGitSystemBranch ws = open("replace", system)) {
       ws.sync();
       var first = render(system, app, config, "shop", "eu", 1, 2);
       var files = new java.util.TreeMap<>(first.files());
@@ -123,7 +134,7 @@ class JGitWorkspaceIT {
               first.applicationFile(),
               files,
               first.submodules(),
-              null),
+              first.shared()),
           render(system, app, config, "shop", "us", 1, 1));
       push(ws);
       assertThat(commit(ws, render(system, app, config, "shop", "eu", 2, 3))).isPresent();
@@ -132,9 +143,9 @@ class JGitWorkspaceIT {
               commit(
                   ws,
                   new RenderRemoval(
-                      "shop", "us", system, TIER, "shopsets/shop/us", "apps/shop-us.yaml")))
+                      "shop", "us", system, TIER, "shopsets/shop/us", "apps/shop/us.yaml")))
           .isPresent();
-      Workspace.Pushed pushed = push(ws);
+      SystemBranch.Pushed pushed = push(ws);
       assertThat(pushed.messages()).hasSize(2);
       assertThat(CommitMessage.shopSets(pushed.messages().get(0)))
           .extracting(r -> r.name() + "@" + r.generation())
@@ -145,9 +156,10 @@ class JGitWorkspaceIT {
     assertThat(git.cli.git(clone, "ls-files").lines())
         .containsExactly(
             ".gitmodules",
-            "apps/shop-eu.yaml",
+            "apps/project.yaml",
+            "apps/shop/eu.yaml",
             "base",
-            "config/standard",
+            "config/shop/standard",
             "shopsets/shop/eu/kustomization.yaml",
             "shopsets/shop/eu/replicas.yaml");
     assertThat(clone.resolve("shopsets/shop/eu/replicas.yaml")).content().contains("replicas: 3");
@@ -156,7 +168,7 @@ class JGitWorkspaceIT {
   @Test
   void aRejectedPushIsReappliedOnTopOfTheHumansCommit() throws Exception {
     String system = git.emptyRepo("system-race");
-    try (JGitWorkspace ws = open("race", system)) {
+    try (JGitSystemBranch ws = open("race", system)) {
       ws.sync();
       commit(ws, render(system, app, config, "shop", "eu", 1, 2));
       push(ws);
@@ -183,7 +195,7 @@ class JGitWorkspaceIT {
     String system = git.emptyRepo("system-crash");
     Path dir = root.resolve("ws").resolve("crash");
     var eu = render(system, app, config, "shop", "eu", 1, 2);
-    try (JGitWorkspace ws = open("crash", system)) {
+    try (JGitSystemBranch ws = open("crash", system)) {
       ws.sync();
       commit(ws, eu);
       push(ws);
@@ -192,10 +204,10 @@ class JGitWorkspaceIT {
     }
     Files.writeString(dir.resolve("index.lock"), "half");
     Files.writeString(dir.resolve("refs/heads/" + TIER + ".lock"), "half");
-    try (JGitWorkspace ws = open("crash", system)) {
+    try (JGitSystemBranch ws = open("crash", system)) {
       ws.sync();
       assertThat(commit(ws, render(system, app, config, "shop", "eu", 2, 4))).isEmpty();
-      Workspace.Pushed pushed = push(ws);
+      SystemBranch.Pushed pushed = push(ws);
       assertThat(pushed.messages()).hasSize(1);
       assertThat(CommitMessage.shopSets(pushed.messages().get(0)))
           .extracting(r -> r.generation())
@@ -211,14 +223,14 @@ class JGitWorkspaceIT {
   void aCorruptWorkspaceIsStartedAfresh() throws Exception {
     String system = git.emptyRepo("system-corrupt");
     Path dir = root.resolve("ws").resolve("corrupt");
-    try (JGitWorkspace ws = open("corrupt", system)) {
+    try (JGitSystemBranch ws = open("corrupt", system)) {
       ws.sync();
       commit(ws, render(system, app, config, "shop", "eu", 1, 2));
       push(ws);
     }
     deleteTree(dir.resolve("objects"));
     Files.createDirectories(dir.resolve("objects"));
-    try (JGitWorkspace ws = open("corrupt", system)) {
+    try (JGitSystemBranch ws = open("corrupt", system)) {
       ws.sync();
       assertThat(ws.head()).contains(git.head(system, TIER));
       assertThat(commit(ws, render(system, app, config, "shop", "eu", 2, 7))).isPresent();
@@ -229,7 +241,7 @@ class JGitWorkspaceIT {
   @Test
   void aNewSourceHeadMovesThePinInOneCommit() throws Exception {
     String system = git.emptyRepo("system-pin");
-    try (JGitWorkspace ws = open("pin", system)) {
+    try (JGitSystemBranch ws = open("pin", system)) {
       ws.sync();
       commit(
           ws,
@@ -239,10 +251,10 @@ class JGitWorkspaceIT {
       String old = git.head(app, TIER);
       String next = git.commitFiles(app, TIER, "notes.txt", "v2\n");
       Changes bump = new Changes(List.of(), List.of(new SourceChanged(app, TIER, old, next)));
-      Optional<String> sha = ws.commit(bump, pins -> CommitMessage.of(TIER, List.of(), pins));
+      Optional<String> sha = Branches.commit(ws, resolution, bump);
       assertThat(sha).isPresent();
-      assertThat(ws.commit(bump, pins -> CommitMessage.of(TIER, List.of(), pins))).isEmpty();
-      Workspace.Pushed pushed = push(ws);
+      assertThat(Branches.commit(ws, resolution, bump)).isEmpty();
+      SystemBranch.Pushed pushed = push(ws);
       assertThat(pushed.messages())
           .singleElement()
           .asString()
@@ -253,29 +265,57 @@ class JGitWorkspaceIT {
   }
 
   @Test
+  void aCommitTalksToNoHostTheHeadsOfNewPinsComeResolved() throws Exception {
+    String system = git.emptyRepo("system-offline");
+    String appHead = git.head(app, TIER);
+    String configHead = git.head(config, TIER);
+    try (JGitSystemBranch ws = open("offline", system)) {
+      ws.sync();
+      git.server.setAvailable(false);
+      Changes changes =
+          new Changes(List.of(render(system, app, config, "shop", "eu", 1, 2)), List.of());
+      SourceHeads heads =
+          SourceHeads.of(
+              Map.of(
+                  new SourceRef(app, TIER),
+                  appHead,
+                  new SourceRef(config + "/", TIER),
+                  configHead));
+      assertThat(ws.commit(changes, heads, pins -> CommitMessage.of(TIER, changes.renders(), pins)))
+          .isPresent();
+      assertThat(ws.pins().get("base").sha()).isEqualTo(appHead);
+      assertThat(ws.pins().get("config/shop/standard").sha()).isEqualTo(configHead);
+    } finally {
+      git.server.setAvailable(true);
+    }
+  }
+
+  @Test
   void wrongCredentialsAndMissingRepositoriesAreTerminalWithoutSecretsInTheMessage() {
     String locked = git.server.url("locked-system");
-    try (JGitWorkspace ws = open("locked", locked)) {
+    try (JGitSystemBranch ws = open("locked", locked)) {
       assertThatThrownBy(ws::sync)
           .isInstanceOfSatisfying(
               GitFailure.class,
               f -> {
                 assertThat(f.kind()).isEqualTo(GitFailure.Kind.TERMINAL);
-                assertThat(f.reason()).isEqualTo("AuthenticationFailed");
+                assertThat(f.reason()).isEqualTo(FailureReason.AuthenticationFailed);
                 assertThat(f.getMessage()).doesNotContain(Fixtures.PASSWORD);
               });
     }
     String missing = git.server.url("no-such-repo");
-    try (JGitWorkspace ws = open("missing", missing)) {
+    try (JGitSystemBranch ws = open("missing", missing)) {
       assertThatThrownBy(ws::sync)
           .isInstanceOfSatisfying(
-              GitFailure.class, f -> assertThat(f.reason()).isEqualTo("RepositoryNotFound"));
+              GitFailure.class,
+              f -> assertThat(f.reason()).isEqualTo(FailureReason.RepositoryNotFound));
     }
     String forbidden = git.server.url("forbidden-system");
-    try (JGitWorkspace ws = open("forbidden", forbidden)) {
+    try (JGitSystemBranch ws = open("forbidden", forbidden)) {
       assertThatThrownBy(ws::sync)
           .isInstanceOfSatisfying(
-              GitFailure.class, f -> assertThat(f.reason()).isEqualTo("PermissionDenied"));
+              GitFailure.class,
+              f -> assertThat(f.reason()).isEqualTo(FailureReason.PermissionDenied));
     }
   }
 
@@ -283,7 +323,7 @@ class JGitWorkspaceIT {
   void aDownHostIsTransient() {
     String system = git.emptyRepo("system-down");
     git.server.setAvailable(false);
-    try (JGitWorkspace ws = open("down", system)) {
+    try (JGitSystemBranch ws = open("down", system)) {
       assertThatThrownBy(ws::sync)
           .isInstanceOfSatisfying(
               GitFailure.class, f -> assertThat(f.kind()).isEqualTo(GitFailure.Kind.TRANSIENT));

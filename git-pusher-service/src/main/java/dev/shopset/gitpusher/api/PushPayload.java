@@ -1,4 +1,4 @@
-package dev.shopset.gitpusher.domain;
+package dev.shopset.gitpusher.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

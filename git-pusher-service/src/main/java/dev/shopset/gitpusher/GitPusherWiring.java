@@ -1,0 +1,130 @@
+package dev.shopset.gitpusher;
+
+import dev.shopset.gitpusher.app.CommitterSettings;
+import dev.shopset.gitpusher.app.Committers;
+import dev.shopset.gitpusher.app.Promotions;
+import dev.shopset.gitpusher.app.SourcePolling;
+import dev.shopset.gitpusher.app.SourceResolution;
+import dev.shopset.gitpusher.config.GitPusherConfig;
+import dev.shopset.gitpusher.domain.Backoff;
+import dev.shopset.gitpusher.domain.CommitEvents;
+import dev.shopset.gitpusher.domain.PromotionEvents;
+import dev.shopset.gitpusher.domain.SourceEvents;
+import dev.shopset.gitpusher.domain.SourceResolver;
+import dev.shopset.gitpusher.domain.TierDirectory;
+import dev.shopset.gitpusher.git.GitCredentials;
+import dev.shopset.gitpusher.git.JGitPromoter;
+import dev.shopset.gitpusher.git.JGitSystemBranches;
+import dev.shopset.gitpusher.git.RemoteHeads;
+import dev.shopset.gitpusher.git.SourceBranches;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+
+/**
+ * The composition root: builds the application layer and the git adapter from the configuration,
+ * and starts and stops them with the service. The only package that knows every other.
+ */
+@Singleton
+public class GitPusherWiring {
+
+  @Produces
+  @Singleton
+  TierDirectory tierDirectory() {
+    return new TierDirectory();
+  }
+
+  @Produces
+  @Singleton
+  RemoteHeads remoteHeads(GitPusherConfig config) {
+    return new RemoteHeads(GitCredentials.of(config.credentials()));
+  }
+
+  @Produces
+  @Singleton
+  SourceResolver sourceResolver(
+      GitPusherConfig config, RemoteHeads remoteHeads, TierDirectory tiers) {
+    return new SourceBranches(remoteHeads, tiers, workspaces(config).resolve("sources"));
+  }
+
+  @Produces
+  @Singleton
+  SourceResolution sourceResolution(GitPusherConfig config, SourceResolver resolver) {
+    return new SourceResolution(resolver, config.sources().timeout());
+  }
+
+  @Produces
+  @Singleton
+  Committers committers(
+      GitPusherConfig config,
+      RemoteHeads remoteHeads,
+      SourceResolution resolution,
+      CommitEvents events) {
+    return new Committers(
+        new JGitSystemBranches(
+            workspaces(config).resolve("system"),
+            remoteHeads,
+            config.authorName(),
+            config.authorEmail()),
+        new CommitterSettings(
+            config.batch().window(),
+            config.batch().quiet(),
+            config.batch().maxCount(),
+            config.push().maxRejections(),
+            backoff(config)),
+        resolution,
+        events);
+  }
+
+  @Produces
+  @Singleton
+  SourcePolling sourcePolling(Committers committers, SourceResolver sources, SourceEvents events) {
+    return new SourcePolling(committers, sources, events);
+  }
+
+  @Produces
+  @Singleton
+  Promotions promotions(
+      GitPusherConfig config,
+      RemoteHeads remoteHeads,
+      SourceEvents sources,
+      PromotionEvents results) {
+    return new Promotions(
+        new JGitPromoter(workspaces(config).resolve("promotions"), remoteHeads),
+        sources,
+        results,
+        backoff(config));
+  }
+
+  void onStart(
+      @Observes StartupEvent event,
+      GitPusherConfig config,
+      Committers committers,
+      SourcePolling polling) {
+    committers.reopen();
+    if (config.poll().enabled()) {
+      polling.start(config.poll().interval());
+    }
+  }
+
+  void onStop(
+      @Observes ShutdownEvent event,
+      Committers committers,
+      SourcePolling polling,
+      SourceResolution resolution) {
+    polling.close();
+    committers.close();
+    resolution.close();
+  }
+
+  private static Backoff backoff(GitPusherConfig config) {
+    return new Backoff(config.push().initialBackoff(), config.push().maxBackoff());
+  }
+
+  private static Path workspaces(GitPusherConfig config) {
+    return Path.of(config.workspaceDir());
+  }
+}

@@ -1,0 +1,46 @@
+package dev.shopset.gitpusher.kafka;
+
+import dev.shopset.contracts.cloudevents.CloudEvent;
+import dev.shopset.contracts.cloudevents.EventCodec;
+import dev.shopset.contracts.cloudevents.EventDecodingException;
+import dev.shopset.contracts.events.ShopSetEvent;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Typed decoding of incoming records: the event, or why the record is refused. */
+final class EventMessages {
+
+  private EventMessages() {}
+
+  /** A record that cannot be handled; its message becomes the dead-letter reason. */
+  static final class Refused extends Exception {
+    Refused(String reason, Throwable cause) {
+      super(reason, cause, false, false);
+    }
+  }
+
+  /**
+   * The event of {@code message} as {@code type}.
+   *
+   * @throws Refused when the record is no CloudEvent of ours or of another type
+   */
+  static <T extends ShopSetEvent> T decode(Message<byte[]> message, Class<T> type, String topic)
+      throws Refused {
+    Headers headers =
+        message
+            .getMetadata(IncomingKafkaRecordMetadata.class)
+            .map(IncomingKafkaRecordMetadata::getHeaders)
+            .orElse(null);
+    CloudEvent<ShopSetEvent> event;
+    try {
+      event = EventCodec.decode(headers, message.getPayload());
+    } catch (EventDecodingException e) {
+      throw new Refused(e.getMessage(), e);
+    }
+    if (!type.isInstance(event.data())) {
+      throw new Refused(event.type().type() + " does not belong on " + topic, null);
+    }
+    return type.cast(event.data());
+  }
+}

@@ -1,0 +1,4 @@
+package dev.shopset.gitpusher.architecture.planted.kafka;
+
+/** Planted: an adapter class. */
+public class Consumer {}
