@@ -60,7 +60,7 @@ final class DemoStory {
       }
     }
     awaitFile(DEV, "shopsets/shops-eu/eu-small/kustomization.yaml");
-    awaitFile(DEV, "apps/shops-eu-eu-small.yaml");
+    awaitFile(DEV, "apps/shops-eu/eu-small.yaml");
     awaitFile(PROD, "shopsets/shops-eu/eu-large/kustomization.yaml");
     await(
         "ShopSet status to show their commit",

@@ -221,16 +221,15 @@ public final class LocalRun {
       String service, String bootstrapServers, Map<String, String> kubernetesEnv) {
     Map<String, String> env = new HashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+    // The platform's repository policy: the local git server is the one allowed prefix.
+    env.put("SHOPSET_REPOSITORY_PREFIXES", gitServer.prefix());
     switch (service) {
       case "watcher-service" -> {
         env.putAll(kubernetesEnv);
-        // The platform's repository policy: the local git server is the one allowed prefix.
-        env.put("SHOPSET_REPOSITORY_PREFIXES", gitServer.prefix());
         // Show progress of a rollout every second rather than every five.
         env.put("WATCHER_ROLLOUTS_PROGRESS_INTERVAL", "1s");
       }
       case "git-pusher-service" -> {
-        env.put("SHOPSET_REPOSITORY_PREFIXES", gitServer.prefix());
         env.put("SHOPSET_WORKSPACE_DIR", data.resolve("workspaces").toString());
         env.put("SHOPSET_GIT_USERNAME", GIT_USER);
         env.put("SHOPSET_GIT_TOKEN", GIT_PASSWORD);

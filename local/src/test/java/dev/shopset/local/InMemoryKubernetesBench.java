@@ -143,7 +143,7 @@ class InMemoryKubernetesBench {
     shopSet.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
     shopSet.setSpec(
         new ShopSetSpec(
-            "bench", "standard", List.of("shop-" + name), 1, null, null, null, null, null));
+            "bench", "standard", List.of("shop-" + name), 1, null, null, null, null, null, null));
     return shopSet;
   }
 

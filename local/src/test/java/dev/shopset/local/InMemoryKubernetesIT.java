@@ -140,7 +140,8 @@ class InMemoryKubernetesIT {
       ShopSet shopSet = new ShopSet();
       shopSet.setMetadata(new ObjectMetaBuilder().withNamespace("shops").withName("eu").build());
       shopSet.setSpec(
-          new ShopSetSpec("dev", "standard", List.of("berlin"), 2, null, null, null, null, null));
+          new ShopSetSpec(
+              "dev", "standard", List.of("berlin"), 2, null, null, null, null, null, null));
       shopSet.setStatus(new ShopSetStatus(9L, List.of(), null));
       ShopSet created = client.resource(shopSet).create();
       assertThat(created.getStatus()).isNull();
@@ -168,7 +169,7 @@ class InMemoryKubernetesIT {
           resource.edit(s -> {
             s.setSpec(
                 new ShopSetSpec(
-                    "dev", "standard", List.of("berlin"), 3, null, null, null, null, null));
+                    "dev", "standard", List.of("berlin"), 3, null, null, null, null, null, null));
             s.setStatus(null);
             return s;
           });
@@ -216,8 +217,11 @@ class InMemoryKubernetesIT {
         new TierSpec(
             0,
             null,
-            new RepositoryRef("javascript:alert(1)", null, null),
-            new RepositoryRef("http://127.0.0.1/git/system.git", null, null),
+            new RepositoryRef("javascript:alert(1)", null),
+            new RepositoryRef("http://127.0.0.1/git/system.git", null),
+            null,
+            null,
+            null,
             null));
     try (InMemoryKubernetes api = InMemoryKubernetes.start(0);
         var client = api.client()) {

@@ -296,7 +296,16 @@ class KubectlIT {
     shopSet.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
     shopSet.setSpec(
         new ShopSetSpec(
-            "dev", "shop-defaults", List.of("berlin"), replicas, null, null, null, null, null));
+            "dev",
+            "shop-defaults",
+            List.of("berlin"),
+            replicas,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
     client.resource(shopSet).create();
   }
 
