@@ -187,6 +187,21 @@ class HostileInputIT {
                 }));
   }
 
+  /** The renderer's refusal reached the ShopSet's status: Rendered and Ready False, naming why. */
+  static void awaitRefused(String name, String fragment) {
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> {
+          assertThat(api.condition(NS, name, Conditions.RENDERED))
+              .hasValueSatisfying(c -> {
+                assertThat(c.status()).isEqualTo(Condition.FALSE);
+                assertThat(c.message()).containsIgnoringCase(fragment);
+              });
+          assertThat(api.condition(NS, name, Conditions.READY))
+              .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(Condition.FALSE));
+        });
+  }
+
   /**
    * A dead letter for {@code key} on the DLQ of {@code topic}, whose reason mentions {@code
    * fragment}.
@@ -370,11 +385,11 @@ class HostileInputIT {
                 "branch-traversal",
                 Resources.spec("hostile-badbranch", 1, "a"),
                 "branch"),
-            deadLetter(
+            invalid(
                 "Tier URL not a clone URL",
                 "bad-url",
                 Resources.spec("hostile-badurl", 1, "a"),
-                "url"),
+                Conditions.REPOSITORY_NOT_ALLOWED),
             deadLetter(
                 "absolute Configuration path",
                 "abs-config",
@@ -398,6 +413,7 @@ class HostileInputIT {
                     awaitInvalid(c.name(), c.reason());
                   } else {
                     awaitDeadLetter(Topics.DESIRED, NS + "/" + c.name(), c.dlqFragment());
+                    awaitRefused(c.name(), c.dlqFragment());
                   }
                   canaryFlows();
                   notInGit(c.name());
@@ -784,9 +800,15 @@ class HostileInputIT {
   Stream<DynamicTest> preview() {
     String render = stack.service(Stack.RENDERER).url("/render");
     String tier =
-        "{\"apiVersion\":\"shopset.dev/v1alpha1\",\"kind\":\"Tier\",\"metadata\":{\"name\":\"dev\"},\"spec\":{\"rank\":0,\"appRepository\":{\"url\":\"https://git.example.com/app.git\"},\"systemRepository\":{\"url\":\"https://git.example.com/system.git\"}}}";
+        "{\"apiVersion\":\"shopset.dev/v1alpha1\",\"kind\":\"Tier\",\"metadata\":{\"name\":\"dev\"},\"spec\":{\"rank\":0,\"appRepository\":{\"url\":\""
+            + stack.url("app")
+            + "\"},\"systemRepository\":{\"url\":\""
+            + stack.url("system")
+            + "\"},\"namespaceSelector\":{}}}";
     String config =
-        "{\"apiVersion\":\"shopset.dev/v1alpha1\",\"kind\":\"Configuration\",\"metadata\":{\"name\":\"c\",\"namespace\":\"n\"},\"spec\":{\"repository\":{\"url\":\"https://git.example.com/config.git\"}}}";
+        "{\"apiVersion\":\"shopset.dev/v1alpha1\",\"kind\":\"Configuration\",\"metadata\":{\"name\":\"c\",\"namespace\":\"n\"},\"spec\":{\"repository\":{\"url\":\""
+            + stack.url("config")
+            + "\"}}}";
     java.util.function.Function<String, String> withShops =
         shops ->
             "{\"shopSet\":{\"metadata\":{\"name\":\"s\",\"namespace\":\"n\"},"

@@ -39,11 +39,15 @@ public final class ShopSetStatuses {
    * ShopSet's current generation.
    */
   public static Optional<ShopSetStatus> withValid(
-      ShopSetStatus current, Condition valid, long generation, Instant now) {
+      ShopSetStatus current, Condition valid, long generation, Integer shops, Instant now) {
     ShopSetStatus base = orEmpty(current);
     ShopSetStatus next =
         new ShopSetStatus(
-            generation, put(base.conditions(), valid, now), base.lastCommit(), base.parked());
+            generation,
+            put(base.conditions(), valid, now),
+            base.lastCommit(),
+            base.parked(),
+            shops);
     return changed(current, summarized(next, generation, now));
   }
 
@@ -122,7 +126,8 @@ public final class ShopSetStatuses {
                   now);
     }
     ShopSetStatus next =
-        new ShopSetStatus(base.observedGeneration(), conditions, lastCommit, base.parked());
+        new ShopSetStatus(
+            base.observedGeneration(), conditions, lastCommit, base.parked(), base.shops());
     return changed(current, summarized(next, generation, now));
   }
 
@@ -135,7 +140,8 @@ public final class ShopSetStatuses {
             base.observedGeneration(),
             base.conditions(),
             base.lastCommit(),
-            parked.isEmpty() ? null : List.copyOf(parked));
+            parked.isEmpty() ? null : List.copyOf(parked),
+            base.shops());
     return changed(current, summarized(next, generation, now));
   }
 
@@ -187,7 +193,8 @@ public final class ShopSetStatuses {
         status.observedGeneration(),
         put(status.conditions(), ready, now),
         status.lastCommit(),
-        status.parked());
+        status.parked(),
+        status.shops());
   }
 
   /**
@@ -217,7 +224,7 @@ public final class ShopSetStatuses {
   }
 
   private static ShopSetStatus orEmpty(ShopSetStatus current) {
-    return current == null ? new ShopSetStatus(null, List.of(), null, null) : current;
+    return current == null ? new ShopSetStatus(null, List.of(), null, null, null) : current;
   }
 
   private static Optional<ShopSetStatus> changed(ShopSetStatus current, ShopSetStatus next) {
@@ -231,6 +238,7 @@ public final class ShopSetStatuses {
     }
     if (!Objects.equals(a.observedGeneration(), b.observedGeneration())
         || !Objects.equals(a.lastCommit(), b.lastCommit())
+        || !Objects.equals(a.shops(), b.shops())
         || !Objects.equals(orNone(a.parked()), orNone(b.parked()))) {
       return false;
     }

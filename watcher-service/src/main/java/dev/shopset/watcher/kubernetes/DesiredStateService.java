@@ -94,11 +94,16 @@ public class DesiredStateService {
     }
     if (plan.valid() != null) {
       long generation = plan.valid().observedGeneration();
+      Integer shops =
+          current.getSpec() == null || current.getSpec().shops() == null
+              ? null
+              : current.getSpec().shops().size();
       Function<ShopSetStatus, Optional<ShopSetStatus>> change =
           before -> {
             Instant now = Instant.now();
             ShopSetStatus after =
-                ShopSetStatuses.withValid(before, plan.valid(), generation, now).orElse(before);
+                ShopSetStatuses.withValid(before, plan.valid(), generation, shops, now)
+                    .orElse(before);
             if (plan.parked() != null) {
               after =
                   ShopSetStatuses.withParked(after, plan.parked(), generation, now).orElse(after);

@@ -26,11 +26,12 @@ class ShopSetStatusesTest {
 
   @Test
   void validIsWrittenOnceAndKeepsItsTransitionTime() {
-    var first = ShopSetStatuses.withValid(null, valid("True", "Resolved"), 3, T1).orElseThrow();
-    var again = ShopSetStatuses.withValid(first, valid("True", "Resolved"), 3, T2);
-    var changed = ShopSetStatuses.withValid(first, valid("False", "TierNotFound"), 3, T2);
+    var first = ShopSetStatuses.withValid(null, valid("True", "Resolved"), 3, 1, T1).orElseThrow();
+    var again = ShopSetStatuses.withValid(first, valid("True", "Resolved"), 3, 1, T2);
+    var changed = ShopSetStatuses.withValid(first, valid("False", "TierNotFound"), 3, 1, T2);
 
     assertThat(first.observedGeneration()).isEqualTo(3);
+    assertThat(first.shops()).as("the shop count kubectl get shows").isEqualTo(1);
     assertThat(ShopSetStatuses.find(first.conditions(), Conditions.VALID).lastTransitionTime())
         .isEqualTo(T1.toString());
     assertThat(again).as("same condition, later: nothing to write").isEmpty();
@@ -77,13 +78,14 @@ class ShopSetStatusesTest {
 
   @Test
   void readyIsTrueOnlyOnceTheCurrentGenerationIsValidRenderedAndCommitted() {
-    var valid = ShopSetStatuses.withValid(null, valid("True", "Resolved"), 3, T1).orElseThrow();
+    var valid = ShopSetStatuses.withValid(null, valid("True", "Resolved"), 3, 1, T1).orElseThrow();
     var committed = ShopSetStatuses.withCommit(valid, PUSHED, REF, 3, T1).orElseThrow();
     var nextGeneration =
         ShopSetStatuses.withValid(
                 committed,
                 new Condition(Conditions.VALID, "True", "Resolved", "m", null, 4L),
                 4,
+                2,
                 T2)
             .orElseThrow();
 
@@ -104,7 +106,7 @@ class ShopSetStatusesTest {
 
   @Test
   void aRefusedRenderMakesRenderedAndReadyFalseWithTheReasonAndField() {
-    var valid = ShopSetStatuses.withValid(null, valid("True", "Resolved"), 3, T1).orElseThrow();
+    var valid = ShopSetStatuses.withValid(null, valid("True", "Resolved"), 3, 1, T1).orElseThrow();
     var refused =
         new RenderRefused(
             "https://s.git",
