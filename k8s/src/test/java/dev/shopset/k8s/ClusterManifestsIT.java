@@ -206,20 +206,31 @@ class ClusterManifestsIT {
   }
 
   @Test
-  void theWatcherIsOneReplicaNeverTwoAtOnce() {
+  void theWatcherRunsActiveStandbyWithALeaseItMayTake() {
     JsonNode watcher =
         ofKind(production, "Deployment").stream()
             .filter(d -> d.at("/metadata/name").asText().equals("watcher-service"))
             .findFirst()
             .orElseThrow();
-    assertThat(watcher.at("/spec/replicas").asInt()).isEqualTo(1);
-    assertThat(watcher.at("/spec/strategy/type").asText()).isEqualTo("Recreate");
+    assertThat(watcher.at("/spec/replicas").asInt()).isEqualTo(2);
+    assertThat(watcher.at("/spec/strategy/type").asText()).isEqualTo("RollingUpdate");
+    assertThat(watcher.at("/spec/template/spec/containers/0/env").findValuesAsText("name"))
+        .as("the Lease lives in the pod's namespace")
+        .contains("POD_NAMESPACE");
+    JsonNode role =
+        ofKind(production, "Role").stream()
+            .filter(r -> r.at("/metadata/name").asText().equals("shopset-watcher-leader-election"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(role.at("/rules/0/resources/0").asText()).isEqualTo("leases");
     JsonNode budget =
         ofKind(production, "PodDisruptionBudget").stream()
             .filter(d -> d.at("/metadata/name").asText().equals("watcher-service"))
             .findFirst()
             .orElseThrow();
-    assertThat(budget.at("/spec/maxUnavailable").asInt()).as("a drain may evict it").isEqualTo(1);
+    assertThat(budget.at("/spec/maxUnavailable").asInt())
+        .as("a drain evicts one replica at a time; the other leads meanwhile")
+        .isEqualTo(1);
   }
 
   static List<JsonNode> kustomize(String overlay) throws IOException, InterruptedException {

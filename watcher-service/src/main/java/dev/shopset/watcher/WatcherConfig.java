@@ -28,6 +28,38 @@ public interface WatcherConfig {
   /** Rollout tracking. */
   Rollouts rollouts();
 
+  /** Active/standby: only the replica holding the Lease reconciles and publishes. */
+  LeaderElection leaderElection();
+
+  /** Lease-based leader election between watcher replicas. */
+  interface LeaderElection {
+    /** Off: this replica always reconciles (one replica only). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Name of the Lease (coordination.k8s.io) the replicas compete for. */
+    @WithDefault("shopset-watcher")
+    String leaseName();
+
+    /** Namespace of the Lease; default: the pod's namespace (POD_NAMESPACE), else the client's. */
+    Optional<String> leaseNamespace();
+
+    /** This replica's name in the Lease; default: the pod name (HOSTNAME). */
+    Optional<String> identity();
+
+    /** How long a Lease not renewed stays with its holder: a killed leader's takeover delay. */
+    @WithDefault("8s")
+    Duration leaseDuration();
+
+    /** How long the leader keeps trying to renew before it stops reconciling. */
+    @WithDefault("6s")
+    Duration renewDeadline();
+
+    /** How often a standby tries to take the Lease, and the leader renews it. */
+    @WithDefault("1s")
+    Duration retryPeriod();
+  }
+
   /** Rollout tracking of ShopSet-managed Deployments. */
   interface Rollouts {
     /** Label selector ({@code key=value,...}) of the Deployments whose rollouts are reported. */

@@ -64,6 +64,14 @@ public class WatcherMetrics {
     gauges.add(gauge);
   }
 
+  /** Registers the gauge that says whether this replica leads (1) or stands by (0). */
+  public void leader(Supplier<Number> leading) {
+    gauges.add(
+        Gauge.builder("shopset.watcher.leader", () -> leading.get().doubleValue())
+            .description("1 when this watcher replica holds the Lease and reconciles")
+            .register(registry));
+  }
+
   @PreDestroy
   void removeGauges() {
     // The registry may outlive this bean (global composite); a stale gauge would read stopped

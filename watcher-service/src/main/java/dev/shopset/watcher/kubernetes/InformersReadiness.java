@@ -25,6 +25,7 @@ public class InformersReadiness implements HealthCheck {
     return HealthCheckResponse.named("Kubernetes informers synced")
         .status(loop.ready() && watching)
         .withData("watching", watching)
+        .withData("leader", loop.leading())
         .build();
   }
 }

@@ -32,6 +32,7 @@ public class WatcherLoop {
   private final WatcherMetrics metrics;
   private final WatcherConfig config;
   private final PublishedDesiredState published;
+  private final Leadership leadership;
   private final ScheduledExecutorService retries =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "watcher-retries"));
   private volatile Thread worker;
@@ -45,7 +46,9 @@ public class WatcherLoop {
       RolloutService rollouts,
       WatcherMetrics metrics,
       WatcherConfig config,
-      PublishedDesiredState published) {
+      PublishedDesiredState published,
+      Leadership leadership) {
+    this.leadership = leadership;
     this.informers = informers;
     this.queue = queue;
     this.desired = desired;
@@ -62,6 +65,7 @@ public class WatcherLoop {
     worker.setDaemon(true);
     // The informers start (and keep retrying) in the background; readiness waits for their sync.
     informers.start();
+    leadership.start();
     worker.start();
   }
 
@@ -71,12 +75,21 @@ public class WatcherLoop {
       worker.interrupt();
     }
     retries.shutdownNow();
+    leadership.stop();
     informers.stop();
   }
 
-  /** Whether the informers have synced and the worker is reconciling. */
+  /**
+   * Whether the informers have synced and the worker runs (reconciling when this replica leads,
+   * standing by otherwise: a standby is ready, so a rolling update can proceed).
+   */
   public boolean ready() {
     return running && informers.synced() && worker != null && worker.isAlive();
+  }
+
+  /** Whether this replica leads and so reconciles. */
+  public boolean leading() {
+    return leadership.leading();
   }
 
   /**
@@ -86,32 +99,46 @@ public class WatcherLoop {
   public void restart() {
     desired.forgetAll();
     rollouts.forgetAll();
-    informers.shopSets().list().forEach(s -> queue.add(Kind.SHOPSET, Informers.key(s)));
-    informers.promotions().list().forEach(p -> queue.add(Kind.PROMOTION, Informers.key(p)));
-    informers.deployments().list().forEach(d -> queue.add(Kind.DEPLOYMENT, Informers.key(d)));
+    enqueueEverything();
   }
 
   private void run() {
-    // A ShopSet reconciled before the Tier store is filled would be reported TierNotFound.
-    while (running && !informers.synced()) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
-    recoverDeletions();
     while (running) {
-      WorkQueue.Item item;
-      try {
-        item = queue.poll(500);
-      } catch (InterruptedException e) {
-        return;
+      // A ShopSet reconciled before the Tier store is filled would be reported TierNotFound.
+      if (!informers.synced() || !leadership.leading()) {
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          return;
+        }
+        continue;
       }
-      if (item != null) {
-        process(item);
+      long term = leadership.term();
+      if (term > 1) {
+        // Led before, stood by since: another replica may have published meanwhile.
+        desired.forgetAll();
+        rollouts.forgetAll();
+      }
+      recoverDeletions();
+      enqueueEverything();
+      while (running && leadership.leading(term)) {
+        WorkQueue.Item item;
+        try {
+          item = queue.poll(500);
+        } catch (InterruptedException e) {
+          return;
+        }
+        if (item != null) {
+          process(item);
+        }
       }
     }
+  }
+
+  private void enqueueEverything() {
+    informers.shopSets().list().forEach(s -> queue.add(Kind.SHOPSET, Informers.key(s)));
+    informers.promotions().list().forEach(p -> queue.add(Kind.PROMOTION, Informers.key(p)));
+    informers.deployments().list().forEach(d -> queue.add(Kind.DEPLOYMENT, Informers.key(d)));
   }
 
   /**

@@ -85,7 +85,12 @@ class InformersResilienceIT {
             null,
             null,
             TestWatcherConfig.INSTANCE,
-            Map::of);
+            Map::of,
+            new Leadership(
+                client,
+                TestWatcherConfig.INSTANCE,
+                new WatcherMetrics(
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry())));
     var readiness = new InformersReadiness(loop, informers);
 
     loop.onStart(null);

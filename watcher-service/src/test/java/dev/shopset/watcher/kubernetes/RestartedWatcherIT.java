@@ -29,10 +29,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two watcher processes one after the other (each with its own client, informers, memory and
- * producer) against the same API server and the real broker: the second one's initial list re-emits
- * every ShopSet, with the same event id where nothing changed and a new one where something did
- * while no watcher ran.
+ * Two watcher processes (each with its own client, informers, memory and producer) against the same
+ * API server and the real broker: one after the other, the second one publishes only what changed
+ * while no watcher ran; side by side, only the Lease holder publishes, and when it dies the other
+ * takes over.
  */
 class RestartedWatcherIT {
 
@@ -45,18 +45,33 @@ class RestartedWatcherIT {
   private KubernetesClient admin;
 
   /** The parts of one watcher process, wired as CDI would. */
-  private record Watcher(KubernetesClient client, EventPublisher publisher, WatcherLoop loop) {
+  private record Watcher(
+      KubernetesClient client, EventPublisher publisher, WatcherLoop loop, Leadership leadership) {
     void stop() {
       loop.onStop(null);
       publisher.close();
       client.close();
     }
+
+    /**
+     * Dies as a killed process would: its connections go and nothing is released, so the Lease
+     * stays with it until it expires.
+     */
+    void die() {
+      client.close();
+      publisher.close();
+    }
   }
 
   private Watcher startWatcher() {
+    return startWatcher(null);
+  }
+
+  /** A watcher competing for the Lease as {@code identity} (always leading when null). */
+  private Watcher startWatcher(String identity) {
     KubernetesClient client = FlakyApi.client(server.getPort());
     // Only this test's namespace: other tests share the broker's shopset.desired.
-    var config = TestWatcherConfig.of(List.of(namespace));
+    var config = TestWatcherConfig.of(List.of(namespace), identity);
     var metrics = new WatcherMetrics(new SimpleMeterRegistry());
     var queue = new WorkQueue();
     var informers = new Informers(client, config, queue, metrics);
@@ -70,6 +85,7 @@ class RestartedWatcherIT {
             "true");
     var publisher = new EventPublisher(kafka, config, metrics);
     var status = new StatusWriter(client, metrics);
+    var leadership = new Leadership(client, config, metrics);
     var loop =
         new WatcherLoop(
             informers,
@@ -80,16 +96,23 @@ class RestartedWatcherIT {
             new RolloutService(client, informers, publisher, metrics, config),
             metrics,
             config,
-            new DesiredTopicReader(kafka));
+            new DesiredTopicReader(kafka),
+            leadership);
     loop.onStart(null);
-    Watcher watcher = new Watcher(client, publisher, loop);
+    Watcher watcher = new Watcher(client, publisher, loop, leadership);
     watchers.add(watcher);
     return watcher;
   }
 
   @AfterEach
   void stop() {
-    watchers.forEach(Watcher::stop);
+    watchers.forEach(w -> {
+      try {
+        w.stop();
+      } catch (RuntimeException e) {
+        // a watcher that died has nothing left to stop
+      }
+    });
     admin.close();
     server.destroy();
   }
@@ -188,6 +211,46 @@ class RestartedWatcherIT {
               () -> assertThat(desired.read((namespace + "/marker")::equals)).hasSize(1));
       assertThat(desired.read((namespace + "/kept")::equals))
           .as("kept and unchanged: adopted, not published again")
+          .hasSize(1);
+    }
+  }
+
+  @Test
+  void onlyTheLeaseHolderPublishesAndTheStandbyTakesOverWhenItDies() {
+    server = api.serve(0);
+    admin = FlakyApi.client(server.getPort());
+    admin.resource(tier(namespace + "-tier", SYSTEM, null)).create();
+    admin.resource(configuration(namespace, "std")).create();
+    admin.resource(shopSet(namespace, "first", namespace + "-tier", "std", "s")).create();
+
+    try (TopicTail desired = new TopicTail(Topics.DESIRED)) {
+      Watcher a = startWatcher("watcher-a");
+      await().atMost(Duration.ofSeconds(30)).until(() -> a.leadership().leading());
+      Watcher b = startWatcher("watcher-b");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> "watcher-a".equals(b.leadership().leader()) && b.loop().ready());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(desired.inNamespace(namespace)).hasSize(1));
+      admin.resource(shopSet(namespace, "second", namespace + "-tier", "std", "s")).create();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(desired.inNamespace(namespace)).hasSize(2));
+      assertThat(b.leadership().leading()).as("one leader at a time").isFalse();
+
+      a.die();
+      long died = System.nanoTime();
+      await().atMost(Duration.ofSeconds(15)).until(() -> b.leadership().leading());
+      admin.resource(shopSet(namespace, "third", namespace + "-tier", "std", "s")).create();
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(() -> assertThat(desired.read((namespace + "/third")::equals)).hasSize(1));
+      long takeover = (System.nanoTime() - died) / 1_000_000;
+      System.out.printf("Watcher takeover after the leader died: %d ms%n", takeover);
+      assertThat(takeover).as("takeover within 15 s of the leader's death").isLessThan(15_000);
+      assertThat(desired.read((namespace + "/first")::equals))
+          .as("the new leader adopts what the old one published: no repeat")
           .hasSize(1);
     }
   }
