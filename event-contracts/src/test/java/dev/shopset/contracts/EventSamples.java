@@ -93,7 +93,14 @@ final class EventSamples {
               List.of(new ShopSetRef("shops-eu", "eu-1", 7)),
               2,
               "Render 1 ShopSet",
-              T0);
+              T0,
+              List.of(
+                  new CommitPushed.PinMove(
+                      "base",
+                      APP,
+                      "tier-0",
+                      "1111111111111111111111111111111111111111",
+                      "2222222222222222222222222222222222222222")));
       case COMMIT_FAILED ->
           new CommitFailed(
               SYSTEM,
