@@ -81,6 +81,19 @@ final class GitCli {
   }
 
   /** Copies a directory tree. */
+  /** Replaces {@code text} with {@code replacement} in a file, which must contain it. */
+  static void replace(Path file, String text, String replacement) {
+    try {
+      String content = Files.readString(file);
+      if (!content.contains(text)) {
+        throw new IllegalStateException(file + " does not contain " + text);
+      }
+      Files.writeString(file, content.replace(text, replacement));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static void copy(Path from, Path to) {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path file : files.toList()) {

@@ -35,9 +35,12 @@ final class Stack implements AutoCloseable {
   static final String APP_PATH = "deploy";
   static final String CONFIG_PATH = "standard";
 
+  /** The currency of repository {@code config-b}, so a build shows which component it used. */
+  static final String TENANT_B_CURRENCY = "TENANT-B-CURRENCY";
+
   /** Branches of the app and configuration repositories: one per tier the tests create. */
   static final List<String> SOURCE_BRANCHES =
-      List.of("tier-0", "tier-1", "hostile", "faults", "bench");
+      List.of("tier-0", "tier-1", "hostile", "faults", "bench", "tenancy", "tenancy-moved");
 
   static final String WATCHER = "watcher-service";
   static final String RENDERER = "renderer-service";
@@ -92,6 +95,16 @@ final class Stack implements AutoCloseable {
     Path repos = dir.resolve("git");
     seed("app", root.resolve("examples/app"), APP_PATH);
     seed("config", root.resolve("examples/config"), CONFIG_PATH);
+    // Another tenant's configuration repository: the same component with its own currency.
+    seed(
+        "config-b",
+        root.resolve("examples/config"),
+        CONFIG_PATH,
+        work ->
+            GitCli.replace(
+                work.resolve(CONFIG_PATH).resolve("kustomization.yaml"),
+                "SHOP_CURRENCY=EUR",
+                "SHOP_CURRENCY=" + TENANT_B_CURRENCY));
     bare("system");
     bare("system-faults");
     bare("system-bench");
@@ -235,10 +248,16 @@ final class Stack implements AutoCloseable {
   // --- set-up helpers ---
 
   private void seed(String name, Path content, String subdirectory) {
+    seed(name, content, subdirectory, work -> {});
+  }
+
+  private void seed(
+      String name, Path content, String subdirectory, java.util.function.Consumer<Path> edit) {
     bare(name);
     Path work = dir.resolve("seed-" + name);
     cli.git(dir, "init", "-q", work.toString());
     GitCli.copy(content, work.resolve(subdirectory));
+    edit.accept(work);
     cli.git(work, "add", "-A");
     cli.git(work, "commit", "-q", "-m", "Seed from examples/" + content.getFileName());
     for (String branch : SOURCE_BRANCHES) {

@@ -126,6 +126,30 @@ final class SystemRepo {
     }
   }
 
+  /**
+   * The commits of the branch that touched {@code path}, oldest first, each with the file's content
+   * after it (null where the commit removed it).
+   */
+  List<java.util.Map.Entry<String, String>> history(String branch, String path) {
+    if (head(branch) == null) {
+      return List.of();
+    }
+    List<String> shas =
+        new java.util.ArrayList<>(bare("log", "--format=%H", branch, "--", path).lines().toList());
+    java.util.Collections.reverse(shas);
+    List<java.util.Map.Entry<String, String>> out = new java.util.ArrayList<>();
+    for (String sha : shas) {
+      String content;
+      try {
+        content = bare("show", sha + ":" + path);
+      } catch (IllegalStateException removed) {
+        content = null;
+      }
+      out.add(new java.util.AbstractMap.SimpleEntry<>(sha, content));
+    }
+    return out;
+  }
+
   /** A fresh clone over HTTP with its submodules, as Argo CD or a person would make it. */
   Path cloneWithSubmodules(String branch) {
     return stack.cli.clone(stack.scratch(), url(), branch, true);

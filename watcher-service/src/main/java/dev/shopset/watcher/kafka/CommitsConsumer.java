@@ -3,8 +3,10 @@ package dev.shopset.watcher.kafka;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.CommitEvent;
+import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.watcher.domain.ShopSetStatuses;
+import dev.shopset.watcher.kubernetes.SourceStatusService;
 import dev.shopset.watcher.kubernetes.StatusWriter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -26,9 +28,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class CommitsConsumer {
 
   private final StatusWriter status;
+  private final SourceStatusService sources;
 
-  public CommitsConsumer(StatusWriter status) {
+  public CommitsConsumer(StatusWriter status, SourceStatusService sources) {
     this.status = status;
+    this.sources = sources;
   }
 
   @Incoming("commits")
@@ -52,6 +56,9 @@ public class CommitsConsumer {
           fresh ->
               ShopSetStatuses.withCommit(
                   fresh.getStatus(), commit, ref, generation(fresh), Instant.now()));
+    }
+    if (commit instanceof CommitPushed pushed) {
+      sources.record(pushed);
     }
     return message.ack();
   }

@@ -4,6 +4,7 @@ import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.PromotionResult;
 import dev.shopset.watcher.kubernetes.PromotionService;
+import dev.shopset.watcher.kubernetes.SourceStatusService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
@@ -18,9 +19,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class PromotionResultsConsumer {
 
   private final PromotionService promotions;
+  private final SourceStatusService sources;
 
-  public PromotionResultsConsumer(PromotionService promotions) {
+  public PromotionResultsConsumer(PromotionService promotions, SourceStatusService sources) {
     this.promotions = promotions;
+    this.sources = sources;
   }
 
   @Incoming("promotion-results")
@@ -39,6 +42,7 @@ public class PromotionResultsConsumer {
       return message.nack(e);
     }
     promotions.record(result);
+    sources.record(result);
     return message.ack();
   }
 }

@@ -94,13 +94,20 @@ public class Informers {
                                   s.getMetadata().getNamespace(), s.getSpec().configuration()))));
     }
     handle(shopSets, this::shopSetChanged, this::shopSetDeleted);
-    handle(tiers, t -> dependents(BY_TIER, t.getMetadata().getName()), null);
+    handle(
+        tiers,
+        t -> {
+          dependents(BY_TIER, t.getMetadata().getName());
+          queue.add(Kind.TIER, t.getMetadata().getName());
+        },
+        null);
     handle(
         configurations,
-        c ->
-            dependents(
-                BY_CONFIGURATION,
-                Keys.object(c.getMetadata().getNamespace(), c.getMetadata().getName())),
+        c -> {
+          String key = Keys.object(c.getMetadata().getNamespace(), c.getMetadata().getName());
+          dependents(BY_CONFIGURATION, key);
+          queue.add(Kind.CONFIGURATION, key);
+        },
         null);
     handle(namespaceObjects, n -> dependents(BY_NAMESPACE, n.getMetadata().getName()), null);
     handle(promotions, p -> queue.add(Kind.PROMOTION, p.getMetadata().getName()), null);
@@ -141,6 +148,8 @@ public class Informers {
 
             @Override
             public void onUpdate(T oldObj, T newObj) {
+              // The old state too: a ShopSet that changed Tier changes the old Tier's count.
+              changed.accept(oldObj);
               changed.accept(newObj);
             }
 
@@ -156,12 +165,28 @@ public class Informers {
     String key = key(shopSet);
     deletedShopSets.remove(key);
     queue.add(Kind.SHOPSET, key);
+    usersChanged(shopSet);
   }
 
   private void shopSetDeleted(ShopSet shopSet) {
     String key = key(shopSet);
     deletedShopSets.put(key, shopSet);
     queue.add(Kind.SHOPSET, key);
+    usersChanged(shopSet);
+  }
+
+  /** The Tier and Configuration a ShopSet uses count their users again. */
+  private void usersChanged(ShopSet shopSet) {
+    if (shopSet.getSpec() != null) {
+      if (shopSet.getSpec().tier() != null) {
+        queue.add(Kind.TIER, shopSet.getSpec().tier());
+      }
+      if (shopSet.getSpec().configuration() != null) {
+        queue.add(
+            Kind.CONFIGURATION,
+            Keys.object(shopSet.getMetadata().getNamespace(), shopSet.getSpec().configuration()));
+      }
+    }
   }
 
   private void dependents(String index, String value) {

@@ -1,9 +1,13 @@
 package dev.shopset.watcher.kubernetes;
 
+import dev.shopset.contracts.resources.Configuration;
+import dev.shopset.contracts.resources.ConfigurationStatus;
 import dev.shopset.contracts.resources.Promotion;
 import dev.shopset.contracts.resources.PromotionStatus;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.ShopSetStatus;
+import dev.shopset.contracts.resources.Tier;
+import dev.shopset.contracts.resources.TierStatus;
 import dev.shopset.watcher.WatcherMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -106,6 +110,52 @@ public class StatusWriter {
     resource.updateStatus(current);
     metrics.statusWritten();
     return true;
+  }
+
+  /** Updates a Tier's status with {@code change}, waiting out an unreachable API server. */
+  public boolean tierUntilWritten(String name, Function<Tier, Optional<TierStatus>> change) {
+    return withRetries(
+        () -> {
+          var resource = client.resources(Tier.class).withName(name);
+          Tier current = resource.get();
+          if (current == null) {
+            return false;
+          }
+          Optional<TierStatus> next = change.apply(current);
+          if (next.isEmpty()) {
+            return false;
+          }
+          current.setStatus(next.get());
+          resource.updateStatus(current);
+          metrics.statusWritten();
+          return true;
+        },
+        Integer.MAX_VALUE);
+  }
+
+  /** Updates a Configuration's status, waiting out an unreachable API server. */
+  public boolean configurationUntilWritten(
+      String namespace,
+      String name,
+      Function<Configuration, Optional<ConfigurationStatus>> change) {
+    return withRetries(
+        () -> {
+          var resource =
+              client.resources(Configuration.class).inNamespace(namespace).withName(name);
+          Configuration current = resource.get();
+          if (current == null) {
+            return false;
+          }
+          Optional<ConfigurationStatus> next = change.apply(current);
+          if (next.isEmpty()) {
+            return false;
+          }
+          current.setStatus(next.get());
+          resource.updateStatus(current);
+          metrics.statusWritten();
+          return true;
+        },
+        Integer.MAX_VALUE);
   }
 
   /** The Promotion as the API server has it now, or null. */

@@ -33,6 +33,7 @@ public class WatcherLoop {
   private final WatcherConfig config;
   private final PublishedDesiredState published;
   private final Leadership leadership;
+  private final SourceStatusService sources;
   private final ScheduledExecutorService retries =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "watcher-retries"));
   private volatile Thread worker;
@@ -47,8 +48,10 @@ public class WatcherLoop {
       WatcherMetrics metrics,
       WatcherConfig config,
       PublishedDesiredState published,
-      Leadership leadership) {
+      Leadership leadership,
+      SourceStatusService sources) {
     this.leadership = leadership;
+    this.sources = sources;
     this.informers = informers;
     this.queue = queue;
     this.desired = desired;
@@ -139,6 +142,8 @@ public class WatcherLoop {
     informers.shopSets().list().forEach(s -> queue.add(Kind.SHOPSET, Informers.key(s)));
     informers.promotions().list().forEach(p -> queue.add(Kind.PROMOTION, Informers.key(p)));
     informers.deployments().list().forEach(d -> queue.add(Kind.DEPLOYMENT, Informers.key(d)));
+    informers.tiers().list().forEach(t -> queue.add(Kind.TIER, Informers.key(t)));
+    informers.configurations().list().forEach(c -> queue.add(Kind.CONFIGURATION, Informers.key(c)));
   }
 
   /**
@@ -169,6 +174,8 @@ public class WatcherLoop {
         case SHOPSET -> desired.reconcile(item.key(), item.seenAt());
         case PROMOTION -> promotions.reconcile(item.key(), item.seenAt());
         case DEPLOYMENT -> rollouts.reconcile(item.key(), item.seenAt());
+        case TIER -> sources.reconcileTier(item.key());
+        case CONFIGURATION -> sources.reconcileConfiguration(item.key());
       }
       metrics.reconciled();
     } catch (RuntimeException e) {

@@ -18,7 +18,9 @@ public class WorkQueue {
   public enum Kind {
     SHOPSET,
     PROMOTION,
-    DEPLOYMENT
+    DEPLOYMENT,
+    TIER,
+    CONFIGURATION
   }
 
   /** One object to reconcile, and when its change was first seen. */

@@ -16,9 +16,12 @@ import dev.shopset.contracts.events.PromotionResult;
 import dev.shopset.contracts.events.ShopSetRef;
 import dev.shopset.contracts.resources.Condition;
 import dev.shopset.contracts.resources.Conditions;
+import dev.shopset.contracts.resources.Configuration;
+import dev.shopset.contracts.resources.ConfigurationStatus;
 import dev.shopset.contracts.resources.Promotion;
 import dev.shopset.contracts.resources.PromotionStatus.Phase;
 import dev.shopset.contracts.resources.ShopSet;
+import dev.shopset.contracts.resources.Tier;
 import dev.shopset.kafka.KafkaBrokerTestResource;
 import dev.shopset.watcher.WatcherMetrics;
 import dev.shopset.watcher.domain.PromotionPlanner;
@@ -237,5 +240,66 @@ class StatusIT {
     Promotion p = client.resources(Promotion.class).withName(name).get();
     assertThat(p.getStatus()).isNotNull();
     return p.getStatus();
+  }
+
+  @Test
+  void tierAndConfigurationStatusSayWhatTheBranchPinsAndWhoUsesThem() {
+    validShopSets("pins", "one", "two");
+    String app = "a".repeat(40);
+    String config = "c".repeat(40);
+    var pushed =
+        new CommitPushed(
+            SYSTEM,
+            "pins-tier",
+            "1123456789abcdef0123456789abcdef01234567",
+            List.of(new ShopSetRef("pins", "one", 1)),
+            3,
+            "Render pins/one; Pin base",
+            Instant.parse("2026-12-01T10:00:00Z"),
+            List.of(
+                new CommitPushed.PinMove(
+                    "base", "https://git.example/app.git", "pins-tier", null, app),
+                new CommitPushed.PinMove(
+                    "config/pins/std",
+                    "https://git.example/config.git",
+                    "pins-tier",
+                    null,
+                    config)));
+
+    WatcherTestSupport.publish(PUSHER, pushed);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> {
+          Tier tier = client.resources(Tier.class).withName("pins-tier").get();
+          assertThat(tier.getStatus()).isNotNull();
+          assertThat(tier.getStatus().pin("base").commit()).isEqualTo(app);
+          assertThat(tier.getStatus().pin("config/pins/std").commit()).isEqualTo(config);
+          assertThat(tier.getStatus().lastCommit().sha()).isEqualTo(pushed.sha());
+          assertThat(tier.getStatus().shopSets()).isEqualTo(2);
+          Configuration std =
+              client.resources(Configuration.class).inNamespace("pins").withName("std").get();
+          assertThat(std.getStatus().pins())
+              .containsExactly(new ConfigurationStatus.TierPin("pins-tier", "pins-tier", config));
+          assertThat(std.getStatus().shopSets()).containsExactly("one", "two");
+        });
+
+    client.resources(ShopSet.class).inNamespace("pins").withName("two").delete();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> {
+          assertThat(
+                  client.resources(Tier.class).withName("pins-tier").get().getStatus().shopSets())
+              .isEqualTo(1);
+          assertThat(
+                  client
+                      .resources(Configuration.class)
+                      .inNamespace("pins")
+                      .withName("std")
+                      .get()
+                      .getStatus()
+                      .shopSetCount())
+              .isEqualTo(1);
+        });
   }
 }

@@ -89,8 +89,8 @@ class InformersResilienceIT {
             new Leadership(
                 client,
                 TestWatcherConfig.INSTANCE,
-                new WatcherMetrics(
-                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry())));
+                new WatcherMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry())),
+            new SourceStatusService(informers, null));
     var readiness = new InformersReadiness(loop, informers);
 
     loop.onStart(null);

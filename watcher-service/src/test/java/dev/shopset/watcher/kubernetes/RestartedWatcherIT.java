@@ -97,7 +97,8 @@ class RestartedWatcherIT {
             metrics,
             config,
             new DesiredTopicReader(kafka),
-            leadership);
+            leadership,
+            new SourceStatusService(informers, status));
     loop.onStart(null);
     Watcher watcher = new Watcher(client, publisher, loop, leadership);
     watchers.add(watcher);
