@@ -5,9 +5,13 @@ import dev.shopset.gitpusher.app.Committers;
 import dev.shopset.gitpusher.app.Promotions;
 import dev.shopset.gitpusher.app.SourcePolling;
 import dev.shopset.gitpusher.app.SourceResolution;
+import dev.shopset.gitpusher.app.SourceRouter;
 import dev.shopset.gitpusher.config.GitPusherConfig;
 import dev.shopset.gitpusher.domain.Backoff;
+import dev.shopset.gitpusher.domain.BranchFlow;
 import dev.shopset.gitpusher.domain.CommitEvents;
+import dev.shopset.gitpusher.domain.PinDirectory;
+import dev.shopset.gitpusher.domain.PinRequests;
 import dev.shopset.gitpusher.domain.PromotionEvents;
 import dev.shopset.gitpusher.domain.SourceEvents;
 import dev.shopset.gitpusher.domain.SourceResolver;
@@ -17,6 +21,8 @@ import dev.shopset.gitpusher.git.JGitPromoter;
 import dev.shopset.gitpusher.git.JGitSystemBranches;
 import dev.shopset.gitpusher.git.RemoteHeads;
 import dev.shopset.gitpusher.git.SourceBranches;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -35,6 +41,12 @@ public class GitPusherWiring {
   @Singleton
   TierDirectory tierDirectory() {
     return new TierDirectory();
+  }
+
+  @Produces
+  @Singleton
+  PinDirectory pinDirectory() {
+    return new PinDirectory();
   }
 
   @Produces
@@ -62,21 +74,37 @@ public class GitPusherWiring {
       GitPusherConfig config,
       RemoteHeads remoteHeads,
       SourceResolution resolution,
-      CommitEvents events) {
+      CommitEvents events,
+      BranchFlow flow) {
     return new Committers(
         new JGitSystemBranches(
             workspaces(config).resolve("system"),
             remoteHeads,
             config.authorName(),
             config.authorEmail()),
-        new CommitterSettings(
-            config.batch().window(),
-            config.batch().quiet(),
-            config.batch().maxCount(),
-            config.push().maxRejections(),
-            backoff(config)),
+        settings(config),
         resolution,
-        events);
+        events,
+        flow);
+  }
+
+  /** Every branch writer's settings. */
+  static CommitterSettings settings(GitPusherConfig config) {
+    return new CommitterSettings(
+        config.batch().window(),
+        config.batch().quiet(),
+        config.batch().maxCount(),
+        config.push().maxRejections(),
+        backoff(config),
+        new Backoff(config.retry().heldInitial(), config.retry().heldMax()),
+        config.queue().maxPending(),
+        config.queue().closeWait());
+  }
+
+  @Produces
+  @Singleton
+  SourceRouter sourceRouter(GitPusherConfig config, PinDirectory pins, PinRequests requests) {
+    return new SourceRouter(pins, requests, backoff(config));
   }
 
   @Produces
@@ -103,8 +131,12 @@ public class GitPusherWiring {
       @Observes StartupEvent event,
       GitPusherConfig config,
       Committers committers,
-      SourcePolling polling) {
-    committers.reopen();
+      SourcePolling polling,
+      MeterRegistry registry) {
+    registry
+        .more()
+        .counter(
+            "shopset.gitpusher.pins.refused", Tags.empty(), committers, Committers::refusedPins);
     if (config.poll().enabled()) {
       polling.start(config.poll().interval());
     }

@@ -10,7 +10,6 @@ import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.RenderEvent;
 import dev.shopset.contracts.events.RenderResult;
 import dev.shopset.contracts.events.ShopSetRef;
-import dev.shopset.contracts.events.SourceChanged;
 import dev.shopset.gitpusher.domain.Changes;
 import dev.shopset.gitpusher.domain.CommitMessage;
 import dev.shopset.gitpusher.domain.SourceHeads;
@@ -161,7 +160,7 @@ class GitPusherBench {
       for (int round = 0; round < ROUNDS; round++) {
         String to = round % 2 == 0 ? old : next;
         String from = round % 2 == 0 ? next : old;
-        Changes pin = new Changes(List.of(), List.of(new SourceChanged(app, TIER, from, to)));
+        Changes pin = Changes.pins(Map.of("base", to));
         long t = System.nanoTime();
         assertThat(
                 ws.commit(pin, SourceHeads.none(), pins -> CommitMessage.of(TIER, List.of(), pins)))
@@ -178,7 +177,7 @@ class GitPusherBench {
           RenderResult r = renders.get((round * BATCH + i * 7) % renders.size());
           batch.add(render(system, app, config, "shop", r.name(), 10 + round, 4 + round));
         }
-        Changes changes = new Changes(batch, List.of());
+        Changes changes = Changes.of(batch);
         t = System.nanoTime();
         assertThat(
                 ws.commit(changes, SourceHeads.none(), pins -> CommitMessage.of(TIER, batch, pins)))

@@ -31,6 +31,12 @@ public interface GitPusherConfig {
   /** Asking app and configuration repositories for their heads. */
   Sources sources();
 
+  /** Retries of held work and of failing branches. */
+  Retry retry();
+
+  /** Per-branch queues. */
+  Queue queue();
+
   /** Author and committer of the commits. */
   @WithDefault("ShopSet git-pusher")
   String authorName();
@@ -93,6 +99,32 @@ public interface GitPusherConfig {
   interface Webhook {
     /** Shared secret of GitHub/Gitea signatures and the GitLab token; no secret refuses all. */
     Optional<String> secret();
+
+    /** How many delivery ids are remembered to refuse replays. */
+    @WithDefault("10000")
+    int deliveries();
+  }
+
+  /** Retries of what someone has to fix first. */
+  interface Retry {
+    /** First delay before held work (its source failed) or a failing branch is tried again. */
+    @WithDefault("1m")
+    Duration heldInitial();
+
+    /** Longest such delay. */
+    @WithDefault("5m")
+    Duration heldMax();
+  }
+
+  /** The per-branch queues. */
+  interface Queue {
+    /** Pending items of one branch above which its partition is paused (resumed at half). */
+    @WithDefault("1000")
+    int maxPending();
+
+    /** How long a revoked branch's writer may finish a push in flight. */
+    @WithDefault("10s")
+    Duration closeWait();
   }
 
   /** Resolution of source heads before a commit. */

@@ -106,7 +106,8 @@ public final class JGitSystemBranch implements SystemBranch {
 
   @Override
   public Optional<String> commit(
-      Changes changes, SourceHeads heads, Function<List<PinChange>, String> message) {
+      Changes changes, SourceHeads heads, Function<List<PinChange>, String> message)
+      throws GitFailure {
     try {
       return CommitWriter.commit(
               repo, localRef, changes, heads, new PersonIdent(authorName, authorEmail), message)
@@ -157,7 +158,7 @@ public final class JGitSystemBranch implements SystemBranch {
   }
 
   @Override
-  public Map<String, Pin> pins() {
+  public Map<String, Pin> pins() throws GitFailure {
     try (ObjectReader reader = repo.newObjectReader();
         RevWalk walk = new RevWalk(reader)) {
       ObjectId head = Refs.id(repo, localRef);

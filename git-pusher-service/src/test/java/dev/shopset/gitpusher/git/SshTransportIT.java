@@ -70,8 +70,7 @@ class SshTransportIT {
     String sha;
     try (JGitSystemBranch ws = Branches.open(root.resolve("ws-ssh"), url, TIER, heads)) {
       ws.sync();
-      Changes changes =
-          new Changes(List.of(render(url, app, config, "shop", "eu", 1, 2)), List.of());
+      Changes changes = Changes.of(List.of(render(url, app, config, "shop", "eu", 1, 2)));
       assertThat(Branches.commit(ws, Branches.resolution(heads, root.resolve("src")), changes))
           .isPresent();
       sha = ws.push().sha();
