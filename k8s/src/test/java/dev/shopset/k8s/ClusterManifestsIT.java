@@ -51,13 +51,21 @@ class ClusterManifestsIT {
     }
     assertThat(names(production, "HorizontalPodAutoscaler"))
         .containsExactlyInAnyOrderElementsOf(SCALABLE);
-    assertThat(names(production, "CustomResourceDefinition"))
+    assertThat(names(production, "ServiceMonitor")).containsExactly("shopset");
+  }
+
+  /**
+   * Uninstalling the services (delete -k k8s/install) must not delete the CRDs and every ShopSet.
+   */
+  @Test
+  void theCrdsAreTheirOwnStep() throws Exception {
+    assertThat(names(kustomize("crds"), "CustomResourceDefinition"))
         .containsExactlyInAnyOrder(
             "shopsets.shopset.dev",
             "tiers.shopset.dev",
             "configurations.shopset.dev",
             "promotions.shopset.dev");
-    assertThat(names(production, "ServiceMonitor")).containsExactly("shopset");
+    assertThat(ofKind(production, "CustomResourceDefinition")).isEmpty();
   }
 
   @Test
@@ -80,7 +88,6 @@ class ClusterManifestsIT {
             .isEqualTo("/q/health/live");
         assertThat(container.at("/readinessProbe/httpGet/path").asText())
             .isEqualTo("/q/health/ready");
-        assertThat(container.at("/image").asText()).startsWith("registry.example.com/shopset/");
         // every writable path is a volume; the root filesystem is read-only
         assertThat(container.at("/volumeMounts").findValuesAsText("mountPath")).contains("/tmp");
       }
@@ -215,10 +222,13 @@ class ClusterManifestsIT {
     assertThat(budget.at("/spec/maxUnavailable").asInt()).as("a drain may evict it").isEqualTo(1);
   }
 
-  private static List<JsonNode> kustomize(String overlay) throws IOException, InterruptedException {
-    Path dir = Path.of("").toAbsolutePath();
+  static List<JsonNode> kustomize(String overlay) throws IOException, InterruptedException {
+    return kustomize(Path.of("").toAbsolutePath().resolve(overlay));
+  }
+
+  static List<JsonNode> kustomize(Path overlay) throws IOException, InterruptedException {
     Process process =
-        new ProcessBuilder("kubectl", "kustomize", dir.resolve(overlay).toString())
+        new ProcessBuilder("kubectl", "kustomize", overlay.toString())
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     byte[] out = process.getInputStream().readAllBytes();
@@ -238,11 +248,11 @@ class ClusterManifestsIT {
     return objects;
   }
 
-  private static List<JsonNode> ofKind(List<JsonNode> objects, String kind) {
+  static List<JsonNode> ofKind(List<JsonNode> objects, String kind) {
     return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
   }
 
-  private static List<String> names(List<JsonNode> objects, String kind) {
+  static List<String> names(List<JsonNode> objects, String kind) {
     return ofKind(objects, kind).stream().map(o -> o.at("/metadata/name").asText()).toList();
   }
 }

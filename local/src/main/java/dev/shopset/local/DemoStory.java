@@ -60,7 +60,7 @@ final class DemoStory {
       }
     }
     awaitFile(DEV, "shopsets/shops-eu/eu-small/kustomization.yaml");
-    awaitFile(DEV, "apps/shops-eu-eu-small.yaml");
+    awaitFile(DEV, "apps/shops-eu/eu-small.yaml");
     awaitFile(PROD, "shopsets/shops-eu/eu-large/kustomization.yaml");
     await(
         "ShopSet status to show their commit",
@@ -158,7 +158,8 @@ final class DemoStory {
         s.env(),
         s.maintenance(),
         s.failureDomain(),
-        s.suspend());
+        s.suspend(),
+        s.maxShops());
   }
 
   private String lastCommit(String shopSet) {

@@ -2,8 +2,10 @@ package dev.shopset.local;
 
 import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
+import dev.shopset.contracts.events.PinRequested;
 import dev.shopset.contracts.events.PromotionRequested;
 import dev.shopset.contracts.events.PromotionResult;
+import dev.shopset.contracts.events.RenderRefused;
 import dev.shopset.contracts.events.RenderRemoval;
 import dev.shopset.contracts.events.RenderResult;
 import dev.shopset.contracts.events.RolloutEvent;
@@ -15,6 +17,7 @@ import dev.shopset.contracts.events.RolloutSucceeded;
 import dev.shopset.contracts.events.ShopSetDeleted;
 import dev.shopset.contracts.events.ShopSetDesired;
 import dev.shopset.contracts.events.ShopSetEvent;
+import dev.shopset.contracts.events.ShopSetMoved;
 import dev.shopset.contracts.events.ShopSetRef;
 import dev.shopset.contracts.events.SourceChanged;
 import java.util.stream.Collectors;
@@ -36,11 +39,17 @@ final class EventLine {
                   d.configuration().name(),
                   d.spec().shops().size());
       case ShopSetDeleted d -> "deleted   %s/%s".formatted(d.namespace(), d.name());
+      case ShopSetMoved m ->
+          "moved     %s/%s from %s to %s"
+              .formatted(m.namespace(), m.name(), m.fromTier(), m.toTier());
       case RenderResult r ->
           "rendered  %s/%s gen %d: %d file(s) for %s"
               .formatted(r.namespace(), r.name(), r.generation(), r.files().size(), r.branch());
       case RenderRemoval r ->
           "unrender  %s/%s from %s".formatted(r.namespace(), r.name(), r.branch());
+      case PinRequested p ->
+          "pin       %s %s#%s -> %s"
+              .formatted(p.branch(), p.repository(), p.sourceBranch(), shortSha(p.head()));
       case SourceChanged s ->
           "source    %s %s -> %s"
               .formatted(s.branch(), shortSha(s.previousHead()), shortSha(s.head()));
@@ -48,6 +57,8 @@ final class EventLine {
           "commit    %s %s \"%s\" (%d file(s); %s)"
               .formatted(c.branch(), shortSha(c.sha()), c.summary(), c.filesChanged(), shopSets(c));
       case CommitFailed c -> "FAILED    %s: %s: %s".formatted(c.branch(), c.reason(), c.message());
+      case RenderRefused r ->
+          "REFUSED   %s: %s: %s".formatted(shopSets(r.shopSets()), r.reason(), r.message());
       case PromotionRequested p ->
           "promote   %s: %s -> %s".formatted(p.promotion(), p.fromBranch(), p.toBranch());
       case PromotionResult p ->
@@ -76,14 +87,15 @@ final class EventLine {
   }
 
   private static String shopSets(CommitPushed commit) {
-    if (commit.shopSets().isEmpty()) {
+    return shopSets(commit.shopSets());
+  }
+
+  private static String shopSets(java.util.List<ShopSetRef> refs) {
+    if (refs.isEmpty()) {
       return "no ShopSet";
     }
-    return commit.shopSets().stream()
-            .limit(3)
-            .map(ShopSetRef::name)
-            .collect(Collectors.joining(", "))
-        + (commit.shopSets().size() > 3 ? " +" + (commit.shopSets().size() - 3) : "");
+    return refs.stream().limit(3).map(ShopSetRef::name).collect(Collectors.joining(", "))
+        + (refs.size() > 3 ? " +" + (refs.size() - 3) : "");
   }
 
   private static String shortSha(String sha) {

@@ -78,7 +78,10 @@ final class ExampleResources {
                 s.branch(),
                 relocated(s.appRepository(), url.apply("app")),
                 relocated(s.systemRepository(), url.apply("system")),
-                s.promotesTo()));
+                s.promotesTo(),
+                s.namespaceSelector(),
+                s.clusters(),
+                s.frozen()));
       }
       case Configuration configuration ->
           configuration.setSpec(
@@ -92,7 +95,7 @@ final class ExampleResources {
   }
 
   private static RepositoryRef relocated(RepositoryRef ref, String url) {
-    return ref == null ? null : new RepositoryRef(url, ref.path(), ref.credentialsSecret());
+    return ref == null ? null : new RepositoryRef(url, ref.path());
   }
 
   private static HasMetadata parse(String document) {

@@ -53,6 +53,11 @@ public final class GitHttpServer implements AutoCloseable {
     }
   }
 
+  /** {@code http://127.0.0.1:<port>/git/}: every repository this server serves is under it. */
+  public String prefix() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/git/";
+  }
+
   /** {@code http://127.0.0.1:<port>/git/<name>.git}, without credentials. */
   public String url(String repository) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/git/" + repository + ".git";

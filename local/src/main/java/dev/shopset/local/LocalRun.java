@@ -8,6 +8,7 @@ import dev.shopset.kafka.EmbeddedKafkaBroker;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -54,6 +55,10 @@ public final class LocalRun {
   private final Path data;
   private final Console console;
   private final Path kubeconfig;
+
+  /** What kubectl uses: the given kubeconfig, or the one written for the in-memory API. */
+  private Path kubectlConfig;
+
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final Map<String, Long> pids = new LinkedHashMap<>();
   private KubernetesClient client;
@@ -143,12 +148,15 @@ public final class LocalRun {
       running.push(kubernetes);
       client = kubernetes.client();
       kubernetesEnv.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", kubernetes.url());
-      console.detail("api       " + kubernetes.url());
+      kubectlConfig = kubernetes.writeKubeconfig(data.resolve("kubeconfig"));
+      console.detail("api       " + kubernetes.url() + "  (kubeconfig: " + kubectlConfig + ")");
     } else {
       console.step("Using the cluster of " + kubeconfig);
+      kubectlConfig = kubeconfig;
       client =
           new KubernetesClientBuilder()
               .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
+              .withHttpClientFactory(new JdkHttpClientFactory())
               .build();
       kubernetesEnv.put("KUBECONFIG", kubeconfig.toString());
       console.detail("api       " + client.getMasterUrl());
@@ -213,6 +221,8 @@ public final class LocalRun {
       String service, String bootstrapServers, Map<String, String> kubernetesEnv) {
     Map<String, String> env = new HashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+    // The platform's repository policy: the local git server is the one allowed prefix.
+    env.put("SHOPSET_REPOSITORY_PREFIXES", gitServer.prefix());
     switch (service) {
       case "watcher-service" -> {
         env.putAll(kubernetesEnv);
@@ -236,14 +246,12 @@ public final class LocalRun {
   /** What a person can do with the running stack, with the addresses of this run. */
   private void tryIt() {
     console.step("Try it");
-    String api = client.getMasterUrl().toString();
     String system =
         gitServer.url("system").replace("http://", "http://" + GIT_USER + ":" + GIT_PASSWORD + "@");
-    console.line("    kubectl --server " + api + " get shopsets,tiers,promotions -A");
-    console.line(
-        "    kubectl --server "
-            + api
-            + " -n shops-eu edit shopset eu-small   # then watch the commit");
+    console.line("    export KUBECONFIG=" + kubectlConfig);
+    console.line("    kubectl get shopsets,tiers,promotions -A");
+    console.line("    kubectl -n shops-eu edit shopset eu-small   # then watch the commit");
+    console.line("    kubectl -n shops-eu wait --for=condition=Committed shopset/eu-small");
     console.line("    git clone --recurse-submodules -b dev " + system + " /tmp/system");
     console.line(
         "    curl -s -H 'Content-Type: application/yaml' --data-binary @examples/preview/eu-small.yaml "

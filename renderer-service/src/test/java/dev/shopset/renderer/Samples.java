@@ -1,8 +1,6 @@
 package dev.shopset.renderer;
 
 import dev.shopset.contracts.events.ShopSetDesired;
-import dev.shopset.contracts.resources.RepositoryRef;
-import dev.shopset.contracts.resources.ShopSetSpec;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -16,17 +14,19 @@ public final class Samples {
         name,
         1,
         new TreeMap<>(),
-        new ShopSetSpec(
-            "dev", "shop-defaults", List.of("berlin"), null, null, null, null, null, null),
+        new ShopSetDesired.Spec(
+            "dev", "shop-defaults", List.of("berlin"), null, null, null, null, null, null, null),
         new ShopSetDesired.TierState(
             "dev",
             0,
             "dev",
-            new RepositoryRef("https://git.example.com/shop/app.git", null, null),
-            new RepositoryRef(systemRepository, null, null),
-            null),
+            new ShopSetDesired.Repository("https://git.example.com/shop/app.git", null),
+            new ShopSetDesired.Repository(systemRepository, null),
+            null,
+            List.of(),
+            false),
         new ShopSetDesired.ConfigurationState(
             "shop-defaults",
-            new RepositoryRef("https://git.example.com/shop/config.git", null, null)));
+            new ShopSetDesired.Repository("https://git.example.com/shop/config.git", null)));
   }
 }

@@ -43,7 +43,8 @@ class CustomResourceDefinitionsTest {
         .inOutputDir(out.toFile())
         .forCRDVersions("v1")
         .withParallelGenerationEnabled(false)
-        .withPostProcessor(new NameRules())
+        // One post-processor only (a second call replaces the first): the rules in turn.
+        .withPostProcessor(new AllRules())
         .customResourceClasses(ShopSet.class, Tier.class, Configuration.class, Promotion.class)
         .generate();
     generated = new TreeMap<>();
@@ -65,7 +66,27 @@ class CustomResourceDefinitionsTest {
     JsonNode version = shopSetCrd().at("/spec/versions/0");
     assertThat(version.at("/subresources/status").isObject()).isTrue();
     assertThat(version.at("/additionalPrinterColumns").findValuesAsText("name"))
-        .contains("Tier", "Configuration", "Valid", "Committed", "Age");
+        .containsExactly(
+            "Ready", "Tier", "Shops", "Commit", "Message", "Age", "Configuration", "Full-Commit");
+  }
+
+  @Test
+  void conditionsAreListMapsKeyedByTypeWithTheFieldsOfMetav1Condition() throws IOException {
+    for (String crd : generated.values()) {
+      JsonNode conditions =
+          YAML.readTree(crd)
+              .at(
+                  "/spec/versions/0/schema/openAPIV3Schema/properties/status/properties/conditions");
+      if (conditions.isMissingNode()) {
+        continue;
+      }
+      assertThat(conditions.at("/x-kubernetes-list-type").asText()).isEqualTo("map");
+      assertThat(conditions.at("/x-kubernetes-list-map-keys/0").asText()).isEqualTo("type");
+      java.util.List<String> required = new java.util.ArrayList<>();
+      conditions.at("/items/required").forEach(n -> required.add(n.asText()));
+      assertThat(required)
+          .containsExactlyInAnyOrder("type", "status", "reason", "message", "lastTransitionTime");
+    }
   }
 
   @Test
@@ -118,6 +139,77 @@ class CustomResourceDefinitionsTest {
       replicas: %d
     """
         .formatted(name, tier == null ? "" : "tier: " + tier, shops, replicas);
+  }
+
+  /** The post-processors below, in turn. */
+  static final class AllRules implements CRDPostProcessor {
+    @Override
+    public HasMetadata process(HasMetadata crd, String version) {
+      HasMetadata named = new NameRules().process(crd, version);
+      return new ColumnOrder().process(new ConditionLists().process(named, version), version);
+    }
+  }
+
+  /**
+   * Printer columns in the order the class declares them ({@code kubectl get} shows them in the
+   * CRD's order; the generator does not keep it).
+   */
+  static final class ColumnOrder implements CRDPostProcessor {
+    private static final Map<String, Class<?>> CLASSES =
+        Map.of(
+            "ShopSet", ShopSet.class,
+            "Tier", Tier.class,
+            "Configuration", Configuration.class,
+            "Promotion", Promotion.class);
+
+    @Override
+    public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
+      CustomResourceDefinition definition = (CustomResourceDefinition) crd;
+      java.util.List<String> order =
+          java.util.Arrays.stream(
+                  CLASSES
+                      .get(definition.getSpec().getNames().getKind())
+                      .getAnnotationsByType(
+                          io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.class))
+              .map(io.fabric8.crd.generator.annotation.AdditionalPrinterColumn::name)
+              .toList();
+      for (var version : definition.getSpec().getVersions()) {
+        if (version.getAdditionalPrinterColumns() != null) {
+          version
+              .getAdditionalPrinterColumns()
+              .sort(java.util.Comparator.comparingInt(c -> order.indexOf(c.getName())));
+        }
+      }
+      return definition;
+    }
+  }
+
+  /**
+   * Conditions are a list map keyed by type, as {@code metav1.Condition} lists are: server-side
+   * apply merges them per type, and generic tools find them.
+   */
+  static final class ConditionLists implements CRDPostProcessor {
+    @Override
+    public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
+      CustomResourceDefinition definition = (CustomResourceDefinition) crd;
+      definition.getSpec().getVersions().forEach(v -> mark(v.getSchema().getOpenAPIV3Schema()));
+      return definition;
+    }
+
+    private static void mark(JSONSchemaProps schema) {
+      if (schema == null || schema.getProperties() == null) {
+        return;
+      }
+      schema
+          .getProperties()
+          .forEach((name, property) -> {
+            if (name.equals("conditions") && "array".equals(property.getType())) {
+              property.setXKubernetesListType("map");
+              property.setXKubernetesListMapKeys(java.util.List.of("type"));
+            }
+            mark(property);
+          });
+    }
   }
 
   /**

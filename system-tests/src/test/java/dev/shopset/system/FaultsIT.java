@@ -113,7 +113,7 @@ class FaultsIT {
               .containsExactlyInAnyOrderElementsOf(names);
           assertThat(
                   system.applications(TIER).stream()
-                      .filter(a -> a.startsWith(NS + "-"))
+                      .filter(a -> a.startsWith(NS + "/"))
                       .map(a -> a.substring(NS.length() + 1)))
               .as("Applications: nothing missing, nothing extra")
               .containsExactlyInAnyOrderElementsOf(names);

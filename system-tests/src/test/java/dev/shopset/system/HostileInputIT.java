@@ -10,6 +10,7 @@ import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.RenderResult;
 import dev.shopset.contracts.events.ShopSetDesired;
+import dev.shopset.contracts.join.DesiredStateJoin;
 import dev.shopset.contracts.resources.Condition;
 import dev.shopset.contracts.resources.Conditions;
 import dev.shopset.contracts.resources.RepositoryRef;
@@ -65,22 +66,37 @@ class HostileInputIT {
     api = new Resources(stack);
     system = new SystemRepo(stack, "system");
     api.tier(TIER, 0, "system", null);
-    api.tier("hostile-nosys", new TierSpec(0, TIER, appRef(), null, null));
+    api.tier(
+        "hostile-nosys",
+        new TierSpec(0, TIER, appRef(), null, null, Resources.EVERY_NAMESPACE, null, null));
     api.tier(
         "hostile-badpath",
         new TierSpec(
-            0, TIER, new RepositoryRef(stack.url("app"), "../../..", null), sysRef(), null));
-    api.tier("hostile-badbranch", new TierSpec(0, "../main", appRef(), sysRef(), null));
+            0,
+            TIER,
+            new RepositoryRef(stack.url("app"), "../../.."),
+            sysRef(),
+            null,
+            Resources.EVERY_NAMESPACE,
+            null,
+            null));
+    api.tier(
+        "hostile-badbranch",
+        new TierSpec(
+            0, "../main", appRef(), sysRef(), null, Resources.EVERY_NAMESPACE, null, null));
     api.tier(
         "hostile-badurl",
         new TierSpec(
             0,
             TIER,
-            new RepositoryRef("javascript:alert(1)", Stack.APP_PATH, null),
+            new RepositoryRef("javascript:alert(1)", Stack.APP_PATH),
             sysRef(),
+            null,
+            Resources.EVERY_NAMESPACE,
+            null,
             null));
     api.configuration(NS);
-    api.configuration(NS, "abs-config", new RepositoryRef(stack.url("config"), "/etc", null));
+    api.configuration(NS, "abs-config", new RepositoryRef(stack.url("config"), "/etc"));
     tail =
         new KafkaTail(
             stack.bootstrapServers(),
@@ -115,11 +131,11 @@ class HostileInputIT {
   }
 
   static RepositoryRef appRef() {
-    return new RepositoryRef(stack.url("app"), Stack.APP_PATH, null);
+    return new RepositoryRef(stack.url("app"), Stack.APP_PATH);
   }
 
   static RepositoryRef sysRef() {
-    return new RepositoryRef(stack.url("system"), null, null);
+    return new RepositoryRef(stack.url("system"), null);
   }
 
   static ShopSetSpec spec(String... shops) {
@@ -133,7 +149,7 @@ class HostileInputIT {
       List<ShopSetSpec.EnvVar> env,
       ShopSetSpec.FailureDomain domain) {
     return new ShopSetSpec(
-        s.tier(), s.configuration(), s.shops(), replicas, resources, env, null, domain, null);
+        s.tier(), s.configuration(), s.shops(), replicas, resources, env, null, domain, null, null);
   }
 
   // --- what every case ends with ---
@@ -169,6 +185,21 @@ class HostileInputIT {
                   assertThat(c.reason()).isEqualTo(reason);
                   assertThat(c.message()).isNotBlank();
                 }));
+  }
+
+  /** The renderer's refusal reached the ShopSet's status: Rendered and Ready False, naming why. */
+  static void awaitRefused(String name, String fragment) {
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> {
+          assertThat(api.condition(NS, name, Conditions.RENDERED))
+              .hasValueSatisfying(c -> {
+                assertThat(c.status()).isEqualTo(Condition.FALSE);
+                assertThat(c.message()).containsIgnoringCase(fragment);
+              });
+          assertThat(api.condition(NS, name, Conditions.READY))
+              .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(Condition.FALSE));
+        });
   }
 
   /**
@@ -226,7 +257,7 @@ class HostileInputIT {
                 "missing Configuration",
                 "no-config",
                 new ShopSetSpec(
-                    TIER, "no-such-config", List.of("a"), 1, null, null, null, null, null),
+                    TIER, "no-such-config", List.of("a"), 1, null, null, null, null, null, null),
                 Conditions.CONFIGURATION_NOT_FOUND),
             invalid(
                 "Tier without system repository",
@@ -242,7 +273,16 @@ class HostileInputIT {
                 "path traversal in spec.configuration",
                 "config-traversal",
                 new ShopSetSpec(
-                    TIER, "../../../etc/passwd", List.of("a"), 1, null, null, null, null, null),
+                    TIER,
+                    "../../../etc/passwd",
+                    List.of("a"),
+                    1,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null),
                 Conditions.CONFIGURATION_NOT_FOUND),
             deadLetter("name longer than a DNS label", longName, spec("a"), "name"),
             deadLetter("path traversal in a shop id", "shop-traversal", spec("../../etc"), "shops"),
@@ -252,7 +292,16 @@ class HostileInputIT {
                 "no shops",
                 "no-shops",
                 new ShopSetSpec(
-                    TIER, Resources.CONFIGURATION, List.of(), 1, null, null, null, null, null),
+                    TIER,
+                    Resources.CONFIGURATION,
+                    List.of(),
+                    1,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null),
                 "shops"),
             deadLetter(
                 "1,001 shops (huge spec)",
@@ -262,6 +311,7 @@ class HostileInputIT {
                     Resources.CONFIGURATION,
                     IntStream.range(0, 1001).mapToObj(i -> "shop-" + i).toList(),
                     1,
+                    null,
                     null,
                     null,
                     null,
@@ -335,15 +385,16 @@ class HostileInputIT {
                 "branch-traversal",
                 Resources.spec("hostile-badbranch", 1, "a"),
                 "branch"),
-            deadLetter(
+            invalid(
                 "Tier URL not a clone URL",
                 "bad-url",
                 Resources.spec("hostile-badurl", 1, "a"),
-                "url"),
+                Conditions.REPOSITORY_NOT_ALLOWED),
             deadLetter(
                 "absolute Configuration path",
                 "abs-config",
-                new ShopSetSpec(TIER, "abs-config", List.of("a"), 1, null, null, null, null, null),
+                new ShopSetSpec(
+                    TIER, "abs-config", List.of("a"), 1, null, null, null, null, null, null),
                 "path"),
             new ResourceCase(
                 "Slack channel annotation with spaces and markup",
@@ -362,6 +413,7 @@ class HostileInputIT {
                     awaitInvalid(c.name(), c.reason());
                   } else {
                     awaitDeadLetter(Topics.DESIRED, NS + "/" + c.name(), c.dlqFragment());
+                    awaitRefused(c.name(), c.dlqFragment());
                   }
                   canaryFlows();
                   notInGit(c.name());
@@ -441,11 +493,19 @@ class HostileInputIT {
         name,
         1,
         new TreeMap<>(),
-        spec("a"),
-        new ShopSetDesired.TierState(TIER, 0, TIER, appRef(), sysRef(), null),
+        DesiredStateJoin.desiredSpec(spec("a")),
+        new ShopSetDesired.TierState(
+            TIER,
+            0,
+            TIER,
+            new ShopSetDesired.Repository(stack.url("app"), Stack.APP_PATH),
+            new ShopSetDesired.Repository(stack.url("system"), null),
+            null,
+            List.of(),
+            false),
         new ShopSetDesired.ConfigurationState(
             Resources.CONFIGURATION,
-            new RepositoryRef(stack.url("config"), Stack.CONFIG_PATH, null)));
+            new ShopSetDesired.Repository(stack.url("config"), Stack.CONFIG_PATH)));
   }
 
   /** A well-formed record of {@code data}: its headers and body. */
@@ -611,9 +671,10 @@ class HostileInputIT {
             stack.url("system"),
             TIER,
             directory,
-            "apps/" + NS + "-" + name + ".yaml",
+            "apps/" + NS + "/" + name + ".yaml",
             new TreeMap<>(files),
-            List.of(new RenderResult.Submodule("base", stack.url("app"), TIER)));
+            List.of(new RenderResult.Submodule("base", stack.url("app"), TIER)),
+            null);
     var record = encoded(render);
     send(Topics.RENDERS, stack.url("system") + "#" + TIER, record.getValue(), record.getKey());
     // Refused whole, before git: a dead letter that says why, naming this ShopSet.
@@ -739,9 +800,15 @@ class HostileInputIT {
   Stream<DynamicTest> preview() {
     String render = stack.service(Stack.RENDERER).url("/render");
     String tier =
-        "{\"apiVersion\":\"shopset.dev/v1alpha1\",\"kind\":\"Tier\",\"metadata\":{\"name\":\"dev\"},\"spec\":{\"rank\":0,\"appRepository\":{\"url\":\"https://git.example.com/app.git\"},\"systemRepository\":{\"url\":\"https://git.example.com/system.git\"}}}";
+        "{\"apiVersion\":\"shopset.dev/v1alpha1\",\"kind\":\"Tier\",\"metadata\":{\"name\":\"dev\"},\"spec\":{\"rank\":0,\"appRepository\":{\"url\":\""
+            + stack.url("app")
+            + "\"},\"systemRepository\":{\"url\":\""
+            + stack.url("system")
+            + "\"},\"namespaceSelector\":{}}}";
     String config =
-        "{\"apiVersion\":\"shopset.dev/v1alpha1\",\"kind\":\"Configuration\",\"metadata\":{\"name\":\"c\",\"namespace\":\"n\"},\"spec\":{\"repository\":{\"url\":\"https://git.example.com/config.git\"}}}";
+        "{\"apiVersion\":\"shopset.dev/v1alpha1\",\"kind\":\"Configuration\",\"metadata\":{\"name\":\"c\",\"namespace\":\"n\"},\"spec\":{\"repository\":{\"url\":\""
+            + stack.url("config")
+            + "\"}}}";
     java.util.function.Function<String, String> withShops =
         shops ->
             "{\"shopSet\":{\"metadata\":{\"name\":\"s\",\"namespace\":\"n\"},"

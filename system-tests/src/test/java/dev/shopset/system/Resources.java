@@ -33,6 +33,10 @@ final class Resources {
     this.client = stack.client();
   }
 
+  /** Every namespace may use the tests' Tiers (an empty selector selects all). */
+  static final io.fabric8.kubernetes.api.model.LabelSelector EVERY_NAMESPACE =
+      new io.fabric8.kubernetes.api.model.LabelSelector(List.of(), Map.of());
+
   /** A Tier whose branch is its name, writing to {@code systemRepo} on the stack's git server. */
   Tier tier(String name, int rank, String systemRepo, String promotesTo) {
     Tier tier = new Tier();
@@ -41,9 +45,12 @@ final class Resources {
         new TierSpec(
             rank,
             name,
-            new RepositoryRef(stack.url("app"), Stack.APP_PATH, null),
-            new RepositoryRef(stack.url(systemRepo), null, null),
-            promotesTo));
+            new RepositoryRef(stack.url("app"), Stack.APP_PATH),
+            new RepositoryRef(stack.url(systemRepo), null),
+            promotesTo,
+            EVERY_NAMESPACE,
+            null,
+            null));
     return client.resource(tier).createOr(NonDeletingOperation::update);
   }
 
@@ -70,14 +77,14 @@ final class Resources {
     configuration.setMetadata(
         new ObjectMetaBuilder().withNamespace(namespace).withName(CONFIGURATION).build());
     configuration.setSpec(
-        new ConfigurationSpec(new RepositoryRef(stack.url("config"), Stack.CONFIG_PATH, null)));
+        new ConfigurationSpec(new RepositoryRef(stack.url("config"), Stack.CONFIG_PATH)));
     return client.resource(configuration).createOr(NonDeletingOperation::update);
   }
 
   /** A plain spec: tier, configuration {@value #CONFIGURATION}, shops and a replica count. */
   static ShopSetSpec spec(String tier, int replicas, String... shops) {
     return new ShopSetSpec(
-        tier, CONFIGURATION, List.of(shops), replicas, null, null, null, null, null);
+        tier, CONFIGURATION, List.of(shops), replicas, null, null, null, null, null, null);
   }
 
   /** Creates or replaces a ShopSet's spec (retrying the watcher's concurrent status writes). */

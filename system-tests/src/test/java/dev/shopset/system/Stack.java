@@ -82,7 +82,9 @@ final class Stack implements AutoCloseable {
     startBroker();
     createTopics(bootstrapServers());
 
-    api = InMemoryKubernetes.start(0);
+    // Without schema checks: HostileInputIT creates what a CRD would refuse, to show that the
+    // services themselves refuse it too (a cluster whose CRDs are older, or validation bypassed).
+    api = InMemoryKubernetes.startWithoutSchemaValidation(0);
     running.push(api);
     client = api.client();
     running.push(client::close);
@@ -117,6 +119,8 @@ final class Stack implements AutoCloseable {
     // A SIGKILLed member leaves its group after the session timeout: keep that short here.
     env.put("KAFKA_SESSION_TIMEOUT_MS", "10000");
     env.put("KAFKA_HEARTBEAT_INTERVAL_MS", "2000");
+    // The platform's repository policy: the tests' git server is the one allowed prefix.
+    env.put("SHOPSET_REPOSITORY_PREFIXES", git.prefix());
     switch (service) {
       case WATCHER -> {
         env.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", api.url());
@@ -139,7 +143,7 @@ final class Stack implements AutoCloseable {
         env.put("NOTIFIER_LIMITS_MAX_BACKOFF", "2s");
       }
       default -> {
-        // the renderer needs only Kafka
+        // the renderer needs only Kafka and the repository policy (for its preview)
       }
     }
     return env;

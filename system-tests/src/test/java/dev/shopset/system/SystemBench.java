@@ -9,7 +9,7 @@ import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.ShopSetDesired;
 import dev.shopset.contracts.events.ShopSetRef;
-import dev.shopset.contracts.resources.RepositoryRef;
+import dev.shopset.contracts.join.DesiredStateJoin;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.local.RolloutSimulator;
 import dev.shopset.local.ServiceNode;
@@ -257,13 +257,15 @@ class SystemBench {
             TIER,
             0,
             TIER,
-            new RepositoryRef(stack.url("app"), Stack.APP_PATH, null),
-            new RepositoryRef(stack.url("system-bench"), null, null),
-            null);
+            new ShopSetDesired.Repository(stack.url("app"), Stack.APP_PATH),
+            new ShopSetDesired.Repository(stack.url("system-bench"), null),
+            null,
+            List.of(),
+            false);
     var configuration =
         new ShopSetDesired.ConfigurationState(
             Resources.CONFIGURATION,
-            new RepositoryRef(stack.url("config"), Stack.CONFIG_PATH, null));
+            new ShopSetDesired.Repository(stack.url("config"), Stack.CONFIG_PATH));
     Instant t0 = Instant.now();
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(
@@ -284,7 +286,7 @@ class SystemBench {
                 name,
                 1,
                 new TreeMap<>(),
-                Resources.spec(TIER, 1, "shop-" + i),
+                DesiredStateJoin.desiredSpec(Resources.spec(TIER, 1, "shop-" + i)),
                 tier,
                 configuration);
         RecordHeaders headers = new RecordHeaders();

@@ -72,10 +72,10 @@ class SystemIT {
         .contains(NS + "/eu", NS + "/us")
         .doesNotContain(NS + "/asia");
     assertThat(system.shopSets("tier-1")).contains(NS + "/asia").doesNotContain(NS + "/eu");
-    assertThat(system.applications("tier-0")).contains(NS + "-eu", NS + "-us");
+    assertThat(system.applications("tier-0")).contains(NS + "/eu", NS + "/us");
     assertThat(system.files("tier-0"))
-        .contains(".gitmodules", "base", "config/" + Resources.CONFIGURATION);
-    assertThat(system.show("tier-0", "apps/" + NS + "-eu.yaml"))
+        .contains(".gitmodules", "base", "config/" + NS + "/" + Resources.CONFIGURATION);
+    assertThat(system.show("tier-0", "apps/" + NS + "/eu.yaml"))
         .contains("kind: Application")
         .contains("shopsets/" + NS + "/eu");
 
@@ -132,7 +132,7 @@ class SystemIT {
         .atMost(COMMITTED)
         .untilAsserted(() -> {
           assertThat(system.shopSets("tier-0")).doesNotContain(NS + "/changing");
-          assertThat(system.applications("tier-0")).doesNotContain(NS + "-changing");
+          assertThat(system.applications("tier-0")).doesNotContain(NS + "/changing");
         });
   }
 

@@ -57,11 +57,13 @@ final class SystemRepo {
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
-  /** {@code namespace-name} of every Application on the branch. */
+  /** {@code namespace/name} of every Application file ({@code apps/<ns>/<name>.yaml}). */
   Set<String> applications(String branch) {
     return files(branch).stream()
         .filter(f -> f.startsWith("apps/") && f.endsWith(".yaml"))
-        .map(f -> f.substring("apps/".length(), f.length() - ".yaml".length()))
+        .map(f -> f.split("/"))
+        .filter(p -> p.length == 3)
+        .map(p -> p[1] + "/" + p[2].substring(0, p[2].length() - ".yaml".length()))
         .collect(Collectors.toCollection(TreeSet::new));
   }
 

@@ -6,23 +6,23 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.shopset.contracts.events.ShopSetDesired;
-import dev.shopset.contracts.resources.ConfigurationSpec;
-import dev.shopset.contracts.resources.Labels;
-import dev.shopset.contracts.resources.ShopSetSpec;
-import dev.shopset.contracts.resources.TierSpec;
+import dev.shopset.contracts.resources.Configuration;
+import dev.shopset.contracts.resources.ShopSet;
+import dev.shopset.contracts.resources.Tier;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedMap;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads a preview request — a ShopSet, its Tier and its Configuration as Kubernetes objects — and
- * joins them into the desired state the watcher would emit. Accepts JSON or YAML: either one object
- * {@code {shopSet, tier, configuration}} or a stream of documents with {@code kind} ShopSet, Tier
- * and Configuration.
+ * Reads a preview request: a ShopSet, its Tier and its Configuration as Kubernetes objects, and
+ * optionally the ShopSet's Namespace (for its labels, which the Tier's namespace selector reads).
+ * Accepts JSON or YAML: either one object {@code {shopSet, tier, configuration, namespace}} or a
+ * stream of documents with {@code kind} ShopSet, Tier, Configuration and Namespace. Only parses;
+ * the join with the platform's rules is {@code DesiredStateJoin}'s, as in the watcher.
  */
 final class PreviewRequests {
 
@@ -30,49 +30,82 @@ final class PreviewRequests {
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
   private static final YAMLMapper YAML =
       YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  private static final List<String> KINDS =
+      List.of("ShopSet", "Tier", "Configuration", "Namespace");
+  private static final List<String> FIELDS =
+      List.of("shopSet", "tier", "configuration", "namespace");
 
   private PreviewRequests() {}
 
-  static ShopSetDesired parse(String body, boolean yaml) {
+  /**
+   * What a preview joins: the three resources and the namespace's labels (null: no Namespace was
+   * sent, so only its {@code kubernetes.io/metadata.name} is known).
+   */
+  record Preview(
+      ShopSet shopSet, Tier tier, Configuration configuration, Map<String, String> labels) {
+    String namespace() {
+      return shopSet.getMetadata().getNamespace();
+    }
+  }
+
+  static Preview parse(String body, boolean yaml) {
     if (body == null || body.isBlank()) {
       throw new PreviewException("body", "is empty: send a ShopSet, a Tier and a Configuration");
     }
-    List<JsonNode> documents = documents(body, yaml);
-    JsonNode shopSet = null;
-    JsonNode tier = null;
-    JsonNode configuration = null;
-    for (JsonNode document : documents) {
-      if (document.has("shopSet") || document.has("tier") || document.has("configuration")) {
-        shopSet = document.path("shopSet");
-        tier = document.path("tier");
-        configuration = document.path("configuration");
-      } else {
-        String kind = document.path("kind").asText();
-        JsonNode before =
-            switch (kind) {
-              case "ShopSet" -> shopSet;
-              case "Tier" -> tier;
-              case "Configuration" -> configuration;
-              default -> null;
-            };
-        if (before != null) {
-          throw new PreviewException("kind", "more than one " + kind + ": send one of each");
+    Map<String, JsonNode> parts = new TreeMap<>();
+    for (JsonNode document : documents(body, yaml)) {
+      if (FIELDS.stream().anyMatch(document::has)) {
+        for (String field : FIELDS) {
+          if (document.has(field) && !document.get(field).isNull()) {
+            parts.put(field, document.get(field));
+          }
         }
-        switch (kind) {
-          case "ShopSet" -> shopSet = document;
-          case "Tier" -> tier = document;
-          case "Configuration" -> configuration = document;
-          default ->
-              throw new PreviewException(
-                  "kind",
-                  "'" + document.path("kind").asText() + "' is not ShopSet, Tier or Configuration");
-        }
+        continue;
+      }
+      String kind = document.path("kind").asText();
+      if (!KINDS.contains(kind)) {
+        throw new PreviewException(
+            "kind", "'" + kind + "' is not ShopSet, Tier, Configuration or Namespace");
+      }
+      String field = FIELDS.get(KINDS.indexOf(kind));
+      if (parts.put(field, document) != null) {
+        throw new PreviewException("kind", "more than one " + kind + ": send one of each");
       }
     }
-    return join(
-        require(shopSet, "shopSet"),
-        require(tier, "tier"),
-        require(configuration, "configuration"));
+    ObjectNode shopSetNode = object(parts.get("shopSet"), "shopSet");
+    ObjectNode meta = metadata(shopSetNode, "shopSet");
+    if (meta.path("namespace").asText("").isEmpty()) {
+      meta.put("namespace", "default");
+    }
+    String namespace = meta.get("namespace").asText();
+    ShopSet shopSet = convert(shopSetNode, "shopSet", ShopSet.class);
+    Tier tier = convert(object(parts.get("tier"), "tier"), "tier", Tier.class);
+    ObjectNode configurationNode = object(parts.get("configuration"), "configuration");
+    ObjectNode configurationMeta = metadata(configurationNode, "configuration");
+    if (!configurationMeta.path("namespace").asText(namespace).equals(namespace)) {
+      throw new PreviewException(
+          "configuration.metadata.namespace", "must be the ShopSet's namespace " + namespace);
+    }
+    Configuration configuration = convert(configurationNode, "configuration", Configuration.class);
+    return new Preview(shopSet, tier, configuration, labels(parts.get("namespace"), namespace));
+  }
+
+  private static Map<String, String> labels(JsonNode namespaceNode, String namespace) {
+    if (namespaceNode == null) {
+      return null;
+    }
+    ObjectNode meta = metadata(object(namespaceNode, "namespace"), "namespace");
+    if (!meta.path("name").asText(namespace).equals(namespace)) {
+      throw new PreviewException(
+          "namespace.metadata.name", "must be the ShopSet's namespace " + namespace);
+    }
+    Map<String, String> labels = new TreeMap<>();
+    JsonNode node = meta.path("labels");
+    if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
+      throw new PreviewException("namespace.metadata.labels", "must be a map of strings");
+    }
+    node.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+    return labels;
   }
 
   private static List<JsonNode> documents(String body, boolean yaml) {
@@ -103,87 +136,34 @@ final class PreviewRequests {
     return out;
   }
 
-  private static JsonNode require(JsonNode node, String field) {
-    if (node == null || node.isMissingNode() || node.isNull() || !node.isObject()) {
+  private static ObjectNode object(JsonNode node, String field) {
+    if (node == null || !node.isObject()) {
       throw new PreviewException(field, "is required");
     }
-    return node;
+    return (ObjectNode) node;
   }
 
-  private static ShopSetDesired join(JsonNode shopSet, JsonNode tier, JsonNode configuration) {
-    String name = text(shopSet, "/metadata/name", "shopSet.metadata.name");
-    String namespace = shopSet.at("/metadata/namespace").asText("default");
-    if (namespace.isEmpty()) {
-      namespace = "default";
+  private static ObjectNode metadata(ObjectNode object, String field) {
+    JsonNode meta = object.get("metadata");
+    if (meta == null || !meta.isObject() || meta.path("name").asText("").isBlank()) {
+      throw new PreviewException(field + ".metadata.name", "is required");
     }
-    SortedMap<String, String> annotations = new TreeMap<>();
-    shopSet
-        .at("/metadata/annotations")
-        .properties()
-        .forEach(e -> {
-          if (e.getKey().startsWith(Labels.ANNOTATION_PREFIX)) {
-            annotations.put(e.getKey(), e.getValue().asText());
-          }
-        });
-    ShopSetSpec spec = convert(shopSet, "shopSet", ShopSetSpec.class);
-    String tierName = text(tier, "/metadata/name", "tier.metadata.name");
-    TierSpec tierSpec = convert(tier, "tier", TierSpec.class);
-    if (tierSpec.appRepository() == null) {
-      throw new PreviewException("tier.spec.appRepository", "is required");
-    }
-    if (tierSpec.systemRepository() == null) {
-      throw new PreviewException(
-          "tier.spec.systemRepository", "is required: a ShopSet on this Tier is not valid");
-    }
-    String configName = text(configuration, "/metadata/name", "configuration.metadata.name");
-    ConfigurationSpec configSpec = convert(configuration, "configuration", ConfigurationSpec.class);
-    if (configSpec.repository() == null) {
-      throw new PreviewException("configuration.spec.repository", "is required");
-    }
-    if (!configuration.at("/metadata/namespace").asText(namespace).equals(namespace)) {
-      throw new PreviewException(
-          "configuration.metadata.namespace", "must be the ShopSet's namespace " + namespace);
-    }
-    try {
-      return new ShopSetDesired(
-          namespace,
-          name,
-          shopSet.at("/metadata/generation").asLong(0),
-          annotations,
-          spec,
-          new ShopSetDesired.TierState(
-              tierName,
-              tierSpec.rank() == null ? 0 : tierSpec.rank(),
-              tierSpec.branchOr(tierName),
-              tierSpec.appRepository(),
-              tierSpec.systemRepository(),
-              tierSpec.promotesTo()),
-          new ShopSetDesired.ConfigurationState(configName, configSpec.repository()));
-    } catch (IllegalArgumentException e) {
-      throw new PreviewException("body", e.getMessage());
-    }
+    return (ObjectNode) meta;
   }
 
-  private static String text(JsonNode node, String pointer, String field) {
-    JsonNode value = node.at(pointer);
-    if (!value.isTextual() || value.asText().isBlank()) {
-      throw new PreviewException(field, "is required");
-    }
-    return value.asText();
-  }
-
-  private static <T> T convert(JsonNode object, String prefix, Class<T> type) {
+  private static <T> T convert(ObjectNode object, String prefix, Class<T> type) {
+    metadata(object, prefix);
     JsonNode spec = object.get("spec");
     if (spec == null || !spec.isObject()) {
       throw new PreviewException(prefix + ".spec", "is required");
     }
     try {
-      return JSON.treeToValue(spec, type);
+      return JSON.treeToValue(object, type);
     } catch (JsonMappingException e) {
       String path = e.getPath().stream().map(PreviewRequests::segment).reduce("", String::concat);
-      throw new PreviewException(prefix + ".spec" + path, e.getOriginalMessage());
-    } catch (JsonProcessingException e) {
-      throw new PreviewException(prefix + ".spec", e.getOriginalMessage());
+      throw new PreviewException(prefix + path, e.getOriginalMessage());
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new PreviewException(prefix, e.getMessage());
     }
   }
 

@@ -38,6 +38,24 @@ final class Checks {
     return value;
   }
 
+  /**
+   * A ShopSet name: a DNS-1123 label that starts with a letter. It begins the name of every object
+   * the overlay builds, Services among them, and a Service name is a DNS-1035 label (no leading
+   * digit).
+   */
+  static String shopSetName(String value, String field) {
+    label(value, field);
+    char first = value.charAt(0);
+    if (first < 'a' || first > 'z') {
+      throw invalid(
+          field,
+          quote(value)
+              + " starts with a digit: it begins the names of the ShopSet's objects, and a"
+              + " Service name must start with a letter. Rename the ShopSet.");
+    }
+    return value;
+  }
+
   static String subdomain(String value, String field) {
     present(value, field);
     if (!Names.isSubdomain(value)) {

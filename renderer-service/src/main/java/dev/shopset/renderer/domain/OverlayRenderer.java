@@ -1,7 +1,8 @@
 package dev.shopset.renderer.domain;
 
+import dev.shopset.contracts.events.RenderEvent;
+import dev.shopset.contracts.events.ShopSetDesired;
 import dev.shopset.contracts.resources.Labels;
-import dev.shopset.contracts.resources.ShopSetSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,19 +83,25 @@ final class OverlayRenderer {
             "Kustomization",
             "namespace",
             in.namespace(),
+            // Every object's name, the component's included: ShopSets of one namespace never share.
+            "namePrefix",
+            Identities.objectPrefix(in.name()),
             "resources",
             resources,
             "components",
-            List.of(UP + "config/" + in.configuration() + suffix(in.configPath())),
+            List.of(
+                UP
+                    + RenderEvent.configSubmoduleOf(in.namespace(), in.configuration())
+                    + suffix(in.configPath())),
             "labels",
             List.of(
+                // In selectors too, so no Service, PDB or spread of one ShopSet selects another's
+                // pods; fixed for the ShopSet's life, so an immutable selector never changes.
+                Maps.of("pairs", Maps.of(Labels.SHOPSET, in.name()), "includeSelectors", true),
+                // Not in selectors: a tier move changes the tier label.
                 Maps.of(
                     "pairs",
-                    Maps.of(
-                        Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE,
-                        Labels.SHOPSET, in.name(),
-                        Labels.TIER, in.tier()),
-                    // Selectors are immutable on Deployments: never add to them.
+                    Maps.of(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE, Labels.TIER, in.tier()),
                     "includeSelectors",
                     false,
                     "includeTemplates",
@@ -126,7 +133,7 @@ final class OverlayRenderer {
     Map<String, String> out = new java.util.LinkedHashMap<>();
     quantity(out, "requests", in.requests());
     quantity(out, "limits", in.limits());
-    for (ShopSetSpec.EnvVar var : in.env()) {
+    for (ShopSetDesired.EnvVar var : in.env()) {
       out.put("env." + var.name(), var.value());
     }
     if (in.maintenance()) {
@@ -135,7 +142,7 @@ final class OverlayRenderer {
     return out;
   }
 
-  private static void quantity(Map<String, String> out, String kind, ShopSetSpec.Quantities q) {
+  private static void quantity(Map<String, String> out, String kind, ShopSetDesired.Quantities q) {
     if (q != null && q.cpu() != null) {
       out.put("resources." + kind + ".cpu", q.cpu());
     }

@@ -1,8 +1,9 @@
 package dev.shopset.renderer.domain;
 
 import dev.shopset.contracts.events.ShopSetDesired;
+import dev.shopset.contracts.events.ShopSetDesired.EnvVar;
+import dev.shopset.contracts.events.ShopSetDesired.Quantities;
 import dev.shopset.contracts.resources.Labels;
-import dev.shopset.contracts.resources.ShopSetSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,14 +21,15 @@ record RenderInput(
     String appUrl,
     String appPath,
     String systemUrl,
+    List<String> tierClusters,
     String configuration,
     String configUrl,
     String configPath,
     List<String> shops,
     Integer replicas,
-    ShopSetSpec.Quantities requests,
-    ShopSetSpec.Quantities limits,
-    List<ShopSetSpec.EnvVar> env,
+    Quantities requests,
+    Quantities limits,
+    List<EnvVar> env,
     boolean maintenance,
     List<String> zones,
     String cluster,
@@ -44,10 +46,10 @@ record RenderInput(
    */
   static RenderInput of(ShopSetDesired desired) {
     String namespace = Checks.label(desired.namespace(), "namespace");
-    String name = Checks.label(desired.name(), "name");
+    String name = Checks.shopSetName(desired.name(), "name");
     ShopSetDesired.TierState tier = desired.tier();
     ShopSetDesired.ConfigurationState configuration = desired.configuration();
-    ShopSetSpec spec = desired.spec();
+    ShopSetDesired.Spec spec = desired.spec();
     String tierName = Checks.label(tier.name(), "tier.name");
     if (spec.tier() != null && !spec.tier().equals(tierName)) {
       throw Checks.invalid("spec.tier", "'" + spec.tier() + "' does not match tier.name");
@@ -57,8 +59,9 @@ record RenderInput(
       throw Checks.invalid(
           "spec.configuration", "'" + spec.configuration() + "' does not match configuration.name");
     }
-    ShopSetSpec.Resources resources = spec.resources();
-    ShopSetSpec.FailureDomain failureDomain = spec.failureDomain();
+    ShopSetDesired.Resources resources = spec.resources();
+    ShopSetDesired.FailureDomain failureDomain = spec.failureDomain();
+    List<String> clusters = clusters(tier.clusters());
     return new RenderInput(
         namespace,
         name,
@@ -67,6 +70,7 @@ record RenderInput(
         Checks.url(tier.appRepository().url(), "tier.appRepository.url"),
         Checks.repositoryPath(tier.appRepository().path(), "tier.appRepository.path"),
         Checks.url(tier.systemRepository().url(), "tier.systemRepository.url"),
+        clusters,
         configName,
         Checks.url(configuration.repository().url(), "configuration.repository.url"),
         Checks.repositoryPath(configuration.repository().path(), "configuration.repository.path"),
@@ -77,13 +81,43 @@ record RenderInput(
         env(spec.env()),
         spec.maintenanceOn(),
         zones(failureDomain == null ? null : failureDomain.zones()),
-        failureDomain == null || failureDomain.cluster() == null
-            ? null
-            : Checks.subdomain(failureDomain.cluster(), "spec.failureDomain.cluster"),
+        cluster(failureDomain == null ? null : failureDomain.cluster(), clusters, tierName),
         spec.suspended(),
         Checks.slackChannel(
             desired.annotations().get(Labels.SLACK_CHANNEL),
             "annotations[" + Labels.SLACK_CHANNEL + "]"));
+  }
+
+  private static List<String> clusters(List<String> clusters) {
+    if (clusters.size() > 100) {
+      throw Checks.invalid("tier.clusters", "at most 100 clusters are allowed");
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < clusters.size(); i++) {
+      String cluster = Checks.subdomain(clusters.get(i), "tier.clusters[" + i + "]");
+      if (!seen.add(cluster)) {
+        throw Checks.invalid("tier.clusters[" + i + "]", "'" + cluster + "' is listed twice");
+      }
+    }
+    return List.copyOf(clusters);
+  }
+
+  /** The destination cluster, which the Tier (and so its AppProject) must allow. */
+  private static String cluster(String cluster, List<String> allowed, String tier) {
+    if (cluster == null) {
+      return null;
+    }
+    Checks.subdomain(cluster, "spec.failureDomain.cluster");
+    if (!allowed.contains(cluster)) {
+      throw Checks.invalid(
+          "spec.failureDomain.cluster",
+          "'"
+              + cluster
+              + "' is not among the clusters Tier '"
+              + tier
+              + "' allows (tier.clusters), so its AppProject would refuse the Application");
+    }
+    return cluster;
   }
 
   private static List<String> shops(List<String> shops) {
@@ -110,7 +144,7 @@ record RenderInput(
     return replicas;
   }
 
-  private static ShopSetSpec.Quantities quantities(ShopSetSpec.Quantities q, String field) {
+  private static Quantities quantities(Quantities q, String field) {
     if (q == null || (q.cpu() == null && q.memory() == null)) {
       return null;
     }
@@ -119,7 +153,7 @@ record RenderInput(
     return q;
   }
 
-  private static List<ShopSetSpec.EnvVar> env(List<ShopSetSpec.EnvVar> env) {
+  private static List<EnvVar> env(List<EnvVar> env) {
     if (env == null) {
       return List.of();
     }
@@ -127,9 +161,9 @@ record RenderInput(
       throw Checks.invalid("spec.env", "at most 100 variables are allowed");
     }
     Set<String> seen = new HashSet<>();
-    List<ShopSetSpec.EnvVar> checked = new ArrayList<>(env.size());
+    List<EnvVar> checked = new ArrayList<>(env.size());
     for (int i = 0; i < env.size(); i++) {
-      ShopSetSpec.EnvVar var = env.get(i);
+      EnvVar var = env.get(i);
       if (var == null) {
         throw Checks.invalid("spec.env[" + i + "]", "is empty");
       }
@@ -142,7 +176,7 @@ record RenderInput(
         throw Checks.invalid(field, "'" + name + "' is listed twice");
       }
       String value = Checks.text(var.value(), "spec.env[" + i + "].value", 32768);
-      checked.add(new ShopSetSpec.EnvVar(name, value));
+      checked.add(new EnvVar(name, value));
     }
     return List.copyOf(checked);
   }

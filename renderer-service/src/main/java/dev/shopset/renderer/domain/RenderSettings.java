@@ -1,20 +1,18 @@
 package dev.shopset.renderer.domain;
 
 /**
- * Installation-wide choices the rendered Argo CD Applications depend on.
+ * Installation-wide choices the rendered Argo CD objects depend on.
  *
- * @param argoNamespace the namespace Argo CD watches for Applications
- * @param argoProject the Argo CD project every ShopSet Application belongs to
+ * @param argoNamespace the namespace Argo CD watches for Applications and AppProjects
  */
-public record RenderSettings(String argoNamespace, String argoProject) {
+public record RenderSettings(String argoNamespace) {
 
   public RenderSettings {
     Checks.label(argoNamespace, "settings.argoNamespace");
-    Checks.label(argoProject, "settings.argoProject");
   }
 
-  /** Argo CD's usual install: namespace {@code argocd}, project {@code default}. */
+  /** Argo CD's usual install: namespace {@code argocd}. */
   public static RenderSettings defaults() {
-    return new RenderSettings("argocd", "default");
+    return new RenderSettings("argocd");
   }
 }

@@ -6,15 +6,17 @@ import dev.shopset.contracts.events.RenderRemoval;
 import dev.shopset.contracts.events.RenderResult;
 import dev.shopset.contracts.events.ShopSetDeleted;
 import dev.shopset.contracts.events.ShopSetDesired;
+import dev.shopset.contracts.events.ShopSetMoved;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Turns a ShopSet's desired state into its complete file set in the system repository (overlay plus
- * Argo CD Application), or a deletion into the removal of those files. Pure and deterministic:
- * equal input gives byte-identical output.
+ * Turns a ShopSet's desired state into its complete file set in the system repository (overlay,
+ * Argo CD Application and its Tier's AppProject), a tier move into the parked Application on the
+ * branch it leaves, or a deletion into the removal of its files. Pure and deterministic: equal
+ * input gives byte-identical output.
  */
 public final class ShopSetRenderer {
 
@@ -24,10 +26,11 @@ public final class ShopSetRenderer {
     this.settings = settings;
   }
 
-  /** Renders either kind of desired-state event. */
+  /** Renders any kind of desired-state event. */
   public RenderEvent render(DesiredStateEvent event) {
     return switch (event) {
       case ShopSetDesired desired -> render(desired);
+      case ShopSetMoved moved -> park(moved);
       case ShopSetDeleted deleted -> remove(deleted);
     };
   }
@@ -49,9 +52,11 @@ public final class ShopSetRenderer {
     ensureConfined(files, directory, applicationFile);
     List<RenderResult.Submodule> submodules =
         List.of(
-            new RenderResult.Submodule("base", in.appUrl(), in.branch()),
+            new RenderResult.Submodule(RenderEvent.BASE_SUBMODULE, in.appUrl(), in.branch()),
             new RenderResult.Submodule(
-                "config/" + in.configuration(), in.configUrl(), in.branch()));
+                RenderEvent.configSubmoduleOf(in.namespace(), in.configuration()),
+                in.configUrl(),
+                in.branch()));
     return new RenderResult(
         in.namespace(),
         in.name(),
@@ -61,7 +66,43 @@ public final class ShopSetRenderer {
         directory,
         applicationFile,
         files,
-        submodules);
+        submodules,
+        new TreeMap<>(Map.of(RenderResult.PROJECT_FILE, ProjectRenderer.render(in, settings))));
+  }
+
+  /**
+   * What a ShopSet leaves on the branch of the Tier it moved away from: only its parked Application
+   * (so its overlay directory is emptied), no submodules, no shared files.
+   *
+   * @throws InvalidDesiredStateException when a name would point outside the ShopSet's own files
+   */
+  public RenderResult park(ShopSetMoved moved) {
+    String namespace = Checks.label(moved.namespace(), "namespace");
+    String name = Checks.shopSetName(moved.name(), "name");
+    ApplicationRenderer.Parking parking =
+        new ApplicationRenderer.Parking(
+            namespace,
+            name,
+            Checks.label(moved.fromTier(), "fromTier"),
+            Checks.label(moved.toTier(), "toTier"),
+            Checks.url(moved.systemRepository(), "systemRepository"),
+            Checks.branch(moved.branch(), "branch"));
+    String directory = RenderEvent.directoryOf(namespace, name);
+    String applicationFile = RenderEvent.applicationFileOf(namespace, name);
+    SortedMap<String, String> files = new TreeMap<>();
+    files.put(applicationFile, ApplicationRenderer.parked(parking, settings));
+    ensureConfined(files, directory, applicationFile);
+    return new RenderResult(
+        namespace,
+        name,
+        moved.generation(),
+        parking.systemUrl(),
+        parking.branch(),
+        directory,
+        applicationFile,
+        files,
+        List.of(),
+        new TreeMap<>());
   }
 
   /**

@@ -4,9 +4,10 @@ import dev.shopset.contracts.cloudevents.CloudEvent;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.DesiredStateEvent;
-import dev.shopset.contracts.events.RenderEvent;
 import dev.shopset.contracts.events.ShopSetEvent;
+import dev.shopset.renderer.RendererConfig;
 import dev.shopset.renderer.domain.InvalidDesiredStateException;
+import dev.shopset.renderer.domain.Refusals;
 import dev.shopset.renderer.domain.ShopSetRenderer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * Reads {@code shopset.desired}, renders each ShopSet and publishes the result on {@code
  * shopset.renders}. Tombstones are skipped; records that can never be rendered go to {@code
- * shopset.desired.dlq}. The offset is committed only once the render or dead letter is acked.
+ * shopset.desired.dlq}, and a refused ShopSet also gets a {@code RenderRefused} on {@code
+ * shopset.commits} for its status. The offset is committed only once those sends are acked.
  *
  * <p>Records come a poll at a time: every record of the poll is rendered and sent in offset order,
  * then the poll is acknowledged once the broker has acknowledged every one of its sends. Waiting
@@ -33,12 +35,18 @@ public class DesiredStateConsumer {
 
   private static final Logger LOG = Logger.getLogger(DesiredStateConsumer.class);
 
+  /** Longest message carried into a refusal (an unexpected exception's text can be anything). */
+  private static final int MAX_MESSAGE = 2000;
+
   private final ShopSetRenderer renderer;
   private final RenderPublisher publisher;
+  private final int maxRecordBytes;
 
-  public DesiredStateConsumer(ShopSetRenderer renderer, RenderPublisher publisher) {
+  public DesiredStateConsumer(
+      ShopSetRenderer renderer, RenderPublisher publisher, RendererConfig config) {
     this.renderer = renderer;
     this.publisher = publisher;
+    this.maxRecordBytes = config.maxRecordBytes();
   }
 
   @Incoming("desired")
@@ -57,26 +65,55 @@ public class DesiredStateConsumer {
     return Uni.join().all(sends).andFailFast().replaceWithVoid();
   }
 
-  /** Renders one record; the returned Uni sends its result (or dead letter) when subscribed. */
+  /** Renders one record; the returned Uni sends its result (or refusal) when subscribed. */
   private Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-    RenderEvent rendered;
+    DesiredStateEvent desired;
     try {
       CloudEvent<ShopSetEvent> event = EventCodec.decode(record.headers(), record.value());
-      if (!(event.data() instanceof DesiredStateEvent desired)) {
+      if (!(event.data() instanceof DesiredStateEvent d)) {
         return deadLetter(
             record, "UnexpectedType", event.type().type() + " does not belong on this topic");
       }
-      rendered = renderer.render(desired);
+      desired = d;
     } catch (EventDecodingException e) {
       return deadLetter(record, e.problem().name(), e.getMessage());
+    }
+    RenderPublisher.Encoded render;
+    try {
+      render = publisher.encode(renderer.render(desired));
     } catch (InvalidDesiredStateException e) {
-      return deadLetter(record, "InvalidDesiredState", e.getMessage());
+      return refuse(record, desired, Refusals.INVALID_DESIRED_STATE, e.getMessage());
     } catch (RuntimeException e) {
       // Rendering is a pure function: what fails once fails on every retry.
-      return deadLetter(
-          record, "RenderFailed", e.getClass().getSimpleName() + ": " + e.getMessage());
+      return refuse(
+          record,
+          desired,
+          Refusals.RENDER_FAILED,
+          e.getClass().getSimpleName() + ": " + e.getMessage());
     }
-    return publisher.publish(rendered);
+    if (render.size() > maxRecordBytes) {
+      // The producer (and the broker) would reject it, failing the channel on every restart.
+      return refuse(
+          record,
+          desired,
+          Refusals.RENDER_TOO_LARGE,
+          Refusals.tooLarge(desired, render.size(), maxRecordBytes));
+    }
+    return publisher.publish(render);
+  }
+
+  /** Dead-letters the record and tells the ShopSet's status why (unless it was a deletion). */
+  private Uni<Void> refuse(
+      ConsumerRecord<String, byte[]> record,
+      DesiredStateEvent desired,
+      String reason,
+      String message) {
+    String why = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "…" : message;
+    Uni<Void> deadLetter = deadLetter(record, reason, why);
+    return Refusals.of(desired, reason, why)
+        .map(refusal ->
+            Uni.join().all(deadLetter, publisher.refuse(refusal)).andFailFast().replaceWithVoid())
+        .orElse(deadLetter);
   }
 
   private Uni<Void> deadLetter(ConsumerRecord<String, byte[]> record, String problem, String why) {

@@ -15,7 +15,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code POST /render} with the examples' resources, in YAML and JSON, and with bad input. */
+/**
+ * {@code POST /render} with the examples' resources, in YAML and JSON, with bad input, and with
+ * resources the platform's rules refuse (refused as the watcher would refuse them).
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
 class PreviewEndpointIT {
@@ -33,14 +36,21 @@ class PreviewEndpointIT {
       {"apiVersion": "shopset.dev/v1alpha1", "kind": "Tier", "metadata": {"name": "dev"},
        "spec": {"rank": 0, "appRepository": {"url": "https://git.example.com/shop/app.git",
                                              "path": "%s"},
-                "systemRepository": {"url": "https://git.example.com/platform/system.git"}}}
+                "systemRepository": {"url": "https://git.example.com/platform/system.git"},
+                "namespaceSelector": {"matchLabels": {"shopset.dev/tenant": "true"}}}}
       """;
   private static final String CONFIGURATION =
       """
       {"apiVersion": "shopset.dev/v1alpha1", "kind": "Configuration",
        "metadata": {"name": "shop-defaults", "namespace": "shops-eu"},
-       "spec": {"repository": {"url": "https://git.example.com/shop/config.git"}}}
+       "spec": {"repository": {"url": "%s"}}}
       """;
+  private static final String NAMESPACE =
+      """
+      {"apiVersion": "v1", "kind": "Namespace",
+       "metadata": {"name": "shops-eu", "labels": {"shopset.dev/tenant": "true"}}}
+      """;
+  private static final String CONFIG_URL = "https://git.example.com/shop/config.git";
 
   @Test
   void rendersTheExampleResourcesPostedAsMultiDocumentYaml() throws Exception {
@@ -56,7 +66,8 @@ class PreviewEndpointIT {
             .body("name", equalTo("eu-small"))
             .body("branch", equalTo("dev"))
             .body("submodules[0].path", equalTo("base"))
-            .body("submodules[1].path", equalTo("config/shop-defaults"))
+            .body("submodules[1].path", equalTo("config/shops-eu/shop-defaults"))
+            .body("shared.'apps/project.yaml'", startsWith("# Rendered by ShopSet for Tier dev."))
             .extract()
             .jsonPath()
             .getMap("files");
@@ -87,13 +98,13 @@ class PreviewEndpointIT {
             .then()
             .statusCode(200)
             .body("directory", equalTo("shopsets/shops-eu/eu-web"))
-            .body("applicationFile", equalTo("apps/shops-eu-eu-web.yaml"))
+            .body("applicationFile", equalTo("apps/shops-eu/eu-web.yaml"))
             .extract()
             .jsonPath()
             .getMap("files");
     assertThat(files)
         .containsOnlyKeys(
-            "apps/shops-eu-eu-web.yaml",
+            "apps/shops-eu/eu-web.yaml",
             "shopsets/shops-eu/eu-web/kustomization.yaml",
             "shopsets/shops-eu/eu-web/overrides.yaml",
             "shopsets/shops-eu/eu-web/replicas.yaml",
@@ -125,6 +136,7 @@ class PreviewEndpointIT {
         .post("/render")
         .then()
         .statusCode(400)
+        .body("reason", equalTo("InvalidDesiredState"))
         .body("field", equalTo("tier.spec.appRepository.path"))
         .body("message", startsWith("tier.spec.appRepository.path: "));
   }
@@ -137,12 +149,56 @@ class PreviewEndpointIT {
             "{\"shopSet\": "
                 + SHOPSET.formatted("1")
                 + ", \"configuration\": "
-                + CONFIGURATION
+                + CONFIGURATION.formatted(CONFIG_URL)
                 + "}")
         .post("/render")
         .then()
         .statusCode(400)
+        .body("reason", equalTo("InvalidRequest"))
         .body("field", equalTo("tier"));
+  }
+
+  @Test
+  void aRepositoryOutsideTheAllowedPrefixesIsRefusedAsTheWatcherWould() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(request("1", "deploy", "https://elsewhere.example.org/config.git", NAMESPACE))
+        .post("/render")
+        .then()
+        .statusCode(400)
+        .body("reason", equalTo("RepositoryNotAllowed"))
+        .body("message", startsWith("Configuration 'shop-defaults' spec.repository.url: "));
+    given()
+        .contentType(ContentType.JSON)
+        .body(request("1", "deploy", "file:///srv/git/config.git", NAMESPACE))
+        .post("/render")
+        .then()
+        .statusCode(400)
+        .body("reason", equalTo("RepositoryNotAllowed"));
+  }
+
+  @Test
+  void aNamespaceTheTierDoesNotSelectIsRefusedAndSaysWhichLabelsWereKnown() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(request("1", "deploy", CONFIG_URL, null))
+        .post("/render")
+        .then()
+        .statusCode(400)
+        .body("reason", equalTo("NamespaceNotAllowed"))
+        .body("message", org.hamcrest.Matchers.containsString("No Namespace was sent"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            request(
+                "1",
+                "deploy",
+                CONFIG_URL,
+                NAMESPACE.replace("\"shopset.dev/tenant\": \"true\"", "\"team\": \"x\"")))
+        .post("/render")
+        .then()
+        .statusCode(400)
+        .body("reason", equalTo("NamespaceNotAllowed"));
   }
 
   @Test
@@ -157,12 +213,18 @@ class PreviewEndpointIT {
   }
 
   private static String wrapper(String replicas, String appPath) {
+    return request(replicas, appPath, CONFIG_URL, NAMESPACE);
+  }
+
+  private static String request(
+      String replicas, String appPath, String configUrl, String namespace) {
     return "{\"shopSet\": "
         + SHOPSET.formatted(replicas)
         + ", \"tier\": "
         + TIER.formatted(appPath)
         + ", \"configuration\": "
-        + CONFIGURATION
+        + CONFIGURATION.formatted(configUrl)
+        + (namespace == null ? "" : ", \"namespace\": " + namespace)
         + "}";
   }
 }

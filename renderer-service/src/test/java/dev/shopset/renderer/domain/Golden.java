@@ -19,10 +19,11 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The golden cases under {@code src/test/resources/golden/<case>/}: {@code input.yaml} (a
- * desired-state event: {@code type} and {@code data}) and {@code expected/} ({@code event.yaml},
- * the event without its files, and {@code files/}, every rendered file at its repository path).
- * Regenerate with {@code -Dgolden.update=true}, then review the diff.
+ * The golden cases under {@code src/test/resources/golden/<case>/}: {@code input.yaml} (one or more
+ * desired-state events: {@code type} and {@code data}, as YAML documents) and {@code expected/}
+ * ({@code event.yaml}, or {@code event-<n>.yaml} per event, the event without its files; {@code
+ * files/}, every rendered file at its repository path; {@code shared/}, the files every ShopSet of
+ * the branch shares). Regenerate with {@code -Dgolden.update=true}, then review the diff.
  */
 final class Golden {
 
@@ -42,23 +43,42 @@ final class Golden {
     }
   }
 
+  /** The case's first (for most cases: only) event. */
   static DesiredStateEvent input(String name) {
-    try {
-      JsonNode node = YAML.readTree(ROOT.resolve(name).resolve("input.yaml").toFile());
-      EventType type = EventType.ofType(node.path("type").asText()).orElseThrow();
-      return (DesiredStateEvent) YAML.treeToValue(node.get("data"), type.recordClass());
+    return inputs(name).get(0);
+  }
+
+  static List<DesiredStateEvent> inputs(String name) {
+    List<DesiredStateEvent> events = new ArrayList<>();
+    try (var parser = YAML.createParser(ROOT.resolve(name).resolve("input.yaml").toFile())) {
+      for (JsonNode node : YAML.readValues(parser, JsonNode.class).readAll()) {
+        EventType type = EventType.ofType(node.path("type").asText()).orElseThrow();
+        events.add((DesiredStateEvent) YAML.treeToValue(node.get("data"), type.recordClass()));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return events;
   }
 
-  static RenderEvent render(String name) {
-    return RENDERER.render(input(name));
+  static List<RenderEvent> render(String name) {
+    return inputs(name).stream().map(RENDERER::render).toList();
   }
 
-  /** What the expected/ directory must hold for {@code event}: relative path to content. */
-  static Map<String, String> layout(RenderEvent event) {
+  /**
+   * What the expected/ directory must hold for {@code events}: relative path to content. No two
+   * events may write one file, and a shared file must have the same bytes from every event.
+   */
+  static Map<String, String> layout(List<RenderEvent> events) {
     Map<String, String> out = new TreeMap<>();
+    for (int i = 0; i < events.size(); i++) {
+      String summary = events.size() == 1 ? "event.yaml" : "event-" + (i + 1) + ".yaml";
+      layout(events.get(i), summary, out);
+    }
+    return out;
+  }
+
+  private static void layout(RenderEvent event, String summaryFile, Map<String, String> out) {
     Map<String, Object> summary =
         Maps.of(
             "type", EventType.of(event).type(),
@@ -76,10 +96,24 @@ final class Golden {
         submodules.add(Maps.of("path", s.path(), "url", s.url(), "branch", s.branch()));
       }
       summary.put("submodules", submodules);
-      result.files().forEach((path, content) -> out.put("files/" + path, content));
+      summary.put("shared", List.copyOf(result.shared().keySet()));
+      result
+          .files()
+          .forEach((path, content) -> {
+            if (out.put("files/" + path, content) != null) {
+              throw new AssertionError("Two events of the case write " + path);
+            }
+          });
+      result
+          .shared()
+          .forEach((path, content) -> {
+            String before = out.put("shared/" + path, content);
+            if (before != null && !before.equals(content)) {
+              throw new AssertionError("Shared " + path + " differs between events of the case");
+            }
+          });
     }
-    out.put("event.yaml", YamlWriter.write(summary));
-    return out;
+    out.put(summaryFile, YamlWriter.write(summary));
   }
 
   static Map<String, String> readExpected(String name) {

@@ -30,7 +30,7 @@ class GoldenTest {
   }
 
   @Test
-  void coversEveryOverrideTheirCombinationAndDeletion() {
+  void coversEveryOverrideTheirCombinationsDeletionMovesAndTenancy() {
     assertThat(Golden.cases())
         .contains(
             "minimal",
@@ -44,6 +44,10 @@ class GoldenTest {
             "repository-paths",
             "maintenance-suspend",
             "all",
-            "deletion");
+            "deletion",
+            "two-in-one-namespace",
+            "parked",
+            "project",
+            "long-names");
   }
 }

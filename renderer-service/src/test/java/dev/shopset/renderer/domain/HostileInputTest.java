@@ -24,6 +24,8 @@ class HostileInputTest {
         Arguments.of("/name", "..", "name"),
         Arguments.of("/name", "x".repeat(64), "name"),
         Arguments.of("/name", "web\n", "name"),
+        // Begins every object name, and a Service name may not start with a digit.
+        Arguments.of("/name", "1web", "name"),
         Arguments.of("/spec/shops/1", "Bad_Shop", "spec.shops[1]"),
         Arguments.of("/spec/shops/1", "berlin", "spec.shops[1]"),
         Arguments.of("/spec/tier", "prod", "spec.tier"),
@@ -84,6 +86,11 @@ class HostileInputTest {
         "/spec/failureDomain", node("{\"zones\":[\"a b\"]}"), "spec.failureDomain.zones[0]");
     assertField(
         "/spec/failureDomain", node("{\"cluster\":\"Not/AName\"}"), "spec.failureDomain.cluster");
+    assertField(
+        "/spec/failureDomain",
+        node("{\"cluster\":\"eu-cluster-1\"}"),
+        "spec.failureDomain.cluster"); // not among tier.clusters: the AppProject would refuse it
+    assertField("/tier/clusters", node("[\"a\", \"a\"]"), "tier.clusters[1]");
     assertField(
         "/annotations",
         node("{\"shopset.dev/slack-channel\":\"#a\\nkind: Secret\"}"),

@@ -3,9 +3,9 @@ package dev.shopset.renderer.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.shopset.contracts.events.RenderEvent;
 import dev.shopset.contracts.events.ShopSetDesired;
 import dev.shopset.contracts.resources.Labels;
-import dev.shopset.contracts.resources.ShopSetSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Builds every expected overlay of the goldens with the real {@code kubectl kustomize} against
  * {@code examples/} laid out as the system repository would be ({@code base/}, {@code
- * config/<name>/}), then checks the built objects against what the case's input asked for.
+ * config/<namespace>/<name>/}), then checks the built objects against what the case's input asked
+ * for.
  */
 class OverlayBuildTest {
 
@@ -39,40 +40,68 @@ class OverlayBuildTest {
   @ParameterizedTest
   @MethodSource("renderCases")
   void expectedOverlayBuildsToWhatTheInputAskedFor(String name) throws Exception {
-    ShopSetDesired desired = (ShopSetDesired) Golden.input(name);
-    layOut(desired, name);
-    List<JsonNode> objects = build(repo.resolve("shopsets/shops-eu/eu-web"));
+    layOut(name);
+    for (var event : Golden.inputs(name)) {
+      checkBuild((ShopSetDesired) event, name);
+    }
+  }
+
+  private void checkBuild(ShopSetDesired desired, String name) throws Exception {
+    String ns = desired.namespace();
+    String set = desired.name();
+    String prefix = Identities.objectPrefix(set);
+    List<JsonNode> objects = build(repo.resolve(RenderEvent.directoryOf(ns, set)));
     Built built = new Built(objects);
-    ShopSetSpec spec = desired.spec();
+    ShopSetDesired.Spec spec = desired.spec();
 
     assertThat(built.kinds())
         .as("objects of the base, the component and the overlay")
         .contains("Deployment", "Service", "Ingress", "PodDisruptionBudget", "ConfigMap");
     for (JsonNode object : objects) {
       String what = object.path("kind").asText() + "/" + object.at("/metadata/name").asText();
-      assertThat(object.at("/metadata/namespace").asText()).as(what).isEqualTo("shops-eu");
+      assertThat(object.at("/metadata/namespace").asText()).as(what).isEqualTo(ns);
+      assertThat(object.at("/metadata/name").asText()).as(what).startsWith(prefix);
       assertThat(text(object.at("/metadata/labels")))
           .as("labels of %s", what)
-          .containsEntry(Labels.SHOPSET, "eu-web")
-          .containsEntry(Labels.TIER, "dev")
+          .containsEntry(Labels.SHOPSET, set)
+          .containsEntry(Labels.TIER, desired.tier().name())
           .containsEntry(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE);
     }
-    assertThat(built.named("ConfigMap", "shopset-overrides"))
+    assertThat(built.named("ConfigMap", prefix + "shopset-overrides"))
         .as("local-config source is never applied")
         .isNull();
 
-    JsonNode shops = built.prefixed("ConfigMap", "shopset-shops-");
+    JsonNode shops = built.prefixed("ConfigMap", prefix + "shopset-shops-");
     assertThat(text(shops.path("data")))
         .containsEntry("SHOPSET_SHOPS", String.join(",", spec.shops()))
-        .containsEntry("SHOPSET_NAME", "eu-web")
-        .containsEntry("SHOPSET_TIER", "dev");
+        .containsEntry("SHOPSET_NAME", set)
+        .containsEntry("SHOPSET_TIER", desired.tier().name());
 
-    JsonNode deployment = built.named("Deployment", "shop-web");
+    JsonNode deployment = built.named("Deployment", prefix + "shop-web");
     assertThat(text(deployment.at("/spec/selector/matchLabels")))
-        .as("selector stays the base's (immutable)")
-        .doesNotContainKeys(Labels.SHOPSET, Labels.TIER, Labels.MANAGED_BY);
+        .as(
+            "selector: the base's plus the ShopSet label, never the tier (a move must not change it)")
+        .containsEntry(Labels.SHOPSET, set)
+        .containsEntry("app.kubernetes.io/component", "web")
+        .doesNotContainKeys(Labels.TIER, Labels.MANAGED_BY);
     assertThat(text(deployment.at("/spec/template/metadata/labels")))
-        .containsEntry(Labels.SHOPSET, "eu-web");
+        .containsEntry(Labels.SHOPSET, set);
+    assertThat(text(built.named("Service", prefix + "shop-web").at("/spec/selector")))
+        .containsEntry(Labels.SHOPSET, set)
+        .doesNotContainKeys(Labels.TIER);
+    assertThat(
+            text(
+                built
+                    .named("PodDisruptionBudget", prefix + "shop-web")
+                    .at("/spec/selector/matchLabels")))
+        .containsEntry(Labels.SHOPSET, set);
+    assertThat(
+            built
+                .named("Ingress", prefix + "shop-web")
+                .at("/spec/rules/0/http/paths/0/backend/service/name")
+                .asText())
+        .as("references follow the prefixed names")
+        .isEqualTo(prefix + "shop-web");
     assertThat(
             deployment.at("/spec/template/spec/containers/0/envFrom/0/configMapRef/name").asText())
         .as("base's reference follows the hashed shop-list ConfigMap")
@@ -91,7 +120,12 @@ class OverlayBuildTest {
       assertThat(built.kinds()).doesNotContain("HorizontalPodAutoscaler");
     } else {
       assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
-      assertThat(built.kinds()).contains("HorizontalPodAutoscaler");
+      assertThat(
+              built
+                  .named("HorizontalPodAutoscaler", prefix + "shop-web")
+                  .at("/spec/scaleTargetRef/name")
+                  .asText())
+          .isEqualTo(prefix + "shop-web");
     }
 
     for (JsonNode container : containers) {
@@ -114,7 +148,7 @@ class OverlayBuildTest {
         assertThat(container.at("/resources/requests/cpu").asText()).as(c).isIn("100m", "10m");
       }
       if (spec.env() != null) {
-        for (ShopSetSpec.EnvVar var : spec.env()) {
+        for (ShopSetDesired.EnvVar var : spec.env()) {
           assertThat(env).as(c).containsEntry(var.name(), var.value());
         }
       }
@@ -153,7 +187,7 @@ class OverlayBuildTest {
       JsonNode spread = podSpec.at("/topologySpreadConstraints/0");
       assertThat(spread.path("topologyKey").asText()).isEqualTo("topology.kubernetes.io/zone");
       assertThat(spread.at("/labelSelector/matchLabels/shopset.dev~1shopset").asText())
-          .isEqualTo("eu-web");
+          .isEqualTo(set);
     } else {
       assertThat(podSpec.has("affinity")).isFalse();
       assertThat(podSpec.has("topologySpreadConstraints")).isFalse();
@@ -163,19 +197,26 @@ class OverlayBuildTest {
   }
 
   private void assertApplication(ShopSetDesired desired, String name) throws IOException {
+    String ns = desired.namespace();
     JsonNode app =
         Golden.YAML.readTree(
-            Golden.readExpected(name).get("files/apps/" + desired.namespace() + "-eu-web.yaml"));
-    assertThat(app.at("/spec/source/path").asText()).isEqualTo("shopsets/shops-eu/eu-web");
-    assertThat(app.at("/spec/source/targetRevision").asText()).isEqualTo("dev");
-    assertThat(app.at("/spec/destination/namespace").asText()).isEqualTo("shops-eu");
+            Golden.readExpected(name)
+                .get("files/" + RenderEvent.applicationFileOf(ns, desired.name())));
+    assertThat(app.at("/metadata/name").asText())
+        .isEqualTo(Identities.applicationName(ns, desired.name(), desired.tier().name()));
+    assertThat(app.at("/spec/project").asText())
+        .isEqualTo(Identities.projectName(desired.tier().name()));
+    assertThat(app.at("/spec/source/path").asText())
+        .isEqualTo(RenderEvent.directoryOf(ns, desired.name()));
+    assertThat(app.at("/spec/source/targetRevision").asText()).isEqualTo(desired.tier().branch());
+    assertThat(app.at("/spec/destination/namespace").asText()).isEqualTo(ns);
     if (desired.spec().suspended()) {
       assertThat(app.at("/spec/syncPolicy").has("automated")).as("suspended").isFalse();
     } else {
       assertThat(app.at("/spec/syncPolicy/automated/prune").asBoolean()).isTrue();
       assertThat(app.at("/spec/syncPolicy/automated/selfHeal").asBoolean()).isTrue();
     }
-    ShopSetSpec.FailureDomain domain = desired.spec().failureDomain();
+    ShopSetDesired.FailureDomain domain = desired.spec().failureDomain();
     if (domain != null && domain.cluster() != null) {
       assertThat(app.at("/spec/destination/name").asText()).isEqualTo(domain.cluster());
     } else {
@@ -184,22 +225,35 @@ class OverlayBuildTest {
     }
   }
 
-  /** base/<appPath> and config/<name>/<configPath> from examples/, plus the expected files. */
-  private void layOut(ShopSetDesired desired, String name) throws IOException {
-    copy(
-        EXAMPLES.resolve("app"),
-        repo.resolve("base").resolve(path(desired.tier().appRepository().path())));
-    copy(
-        EXAMPLES.resolve("config"),
-        repo.resolve("config")
-            .resolve(desired.configuration().name())
-            .resolve(path(desired.configuration().repository().path())));
+  /**
+   * base/<appPath> and config/<namespace>/<name>/<configPath> from examples/ for every ShopSet of
+   * the case, plus the expected files.
+   */
+  private void layOut(String name) throws IOException {
+    for (var event : Golden.inputs(name)) {
+      layOutSources(repo, (ShopSetDesired) event);
+    }
     for (Map.Entry<String, String> file : Golden.readExpected(name).entrySet()) {
       if (file.getKey().startsWith("files/")) {
         Path target = repo.resolve(file.getKey().substring("files/".length()));
         Files.createDirectories(target.getParent());
         Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
       }
+    }
+  }
+
+  /** The submodules {@code desired} refers to, filled from examples/ (once per path). */
+  static void layOutSources(Path repo, ShopSetDesired desired) throws IOException {
+    Path base = repo.resolve("base").resolve(path(desired.tier().appRepository().path()));
+    if (!Files.exists(base)) {
+      copy(EXAMPLES.resolve("app"), base);
+    }
+    Path config =
+        repo.resolve(
+                RenderEvent.configSubmoduleOf(desired.namespace(), desired.configuration().name()))
+            .resolve(path(desired.configuration().repository().path()));
+    if (!Files.exists(config)) {
+      copy(EXAMPLES.resolve("config"), config);
     }
   }
 

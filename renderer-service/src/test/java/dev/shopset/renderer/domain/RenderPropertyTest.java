@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.shopset.contracts.events.RenderResult;
 import dev.shopset.contracts.events.ShopSetDesired;
-import dev.shopset.contracts.resources.RepositoryRef;
-import dev.shopset.contracts.resources.ShopSetSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +48,7 @@ class RenderPropertyTest {
         JsonNode read = Golden.YAML.readTree(file.getValue());
         assertThat(read.isObject() || read.isArray()).as(file.getKey()).isTrue();
       }
+      assertThat(a.shared()).as(label).containsOnlyKeys(RenderResult.PROJECT_FILE);
       checkEnvRoundTrip(desired, a, directory);
     }
   }
@@ -60,7 +59,7 @@ class RenderPropertyTest {
       return;
     }
     JsonNode data = Golden.YAML.readTree(result.files().get(dir + "/overrides.yaml")).get("data");
-    for (ShopSetSpec.EnvVar var : desired.spec().env()) {
+    for (ShopSetDesired.EnvVar var : desired.spec().env()) {
       assertThat(data.get("env-" + var.name()).asText()).isEqualTo(var.value());
     }
   }
@@ -94,35 +93,40 @@ class RenderPropertyTest {
       String shop = "s" + i + "-" + label(r);
       shops.add(shop.length() > 63 ? shop.substring(0, 62) + "x" : shop);
     }
-    List<ShopSetSpec.EnvVar> env = new ArrayList<>();
+    List<ShopSetDesired.EnvVar> env = new ArrayList<>();
     for (int i = r.nextInt(4) == 0 ? r.nextInt(5) : 0; i > 0; i--) {
-      env.add(new ShopSetSpec.EnvVar("VAR_" + i + "_" + r.nextInt(1000), text(r)));
+      env.add(new ShopSetDesired.EnvVar("VAR_" + i + "_" + r.nextInt(1000), text(r)));
     }
-    ShopSetSpec.Quantities requests =
-        r.nextBoolean() ? new ShopSetSpec.Quantities(r.nextInt(2000) + "m", null) : null;
-    ShopSetSpec.Quantities limits =
-        r.nextBoolean() ? new ShopSetSpec.Quantities("2", (64 + r.nextInt(4096)) + "Mi") : null;
+    ShopSetDesired.Quantities requests =
+        r.nextBoolean() ? new ShopSetDesired.Quantities(r.nextInt(2000) + "m", null) : null;
+    ShopSetDesired.Quantities limits =
+        r.nextBoolean() ? new ShopSetDesired.Quantities("2", (64 + r.nextInt(4096)) + "Mi") : null;
     List<String> zones = r.nextBoolean() ? List.of("zone-a", "zone-" + r.nextInt(9)) : null;
-    ShopSetSpec spec =
-        new ShopSetSpec(
+    List<String> clusters = r.nextBoolean() ? List.of(label(r), label(r) + ".x") : List.of();
+    String cluster = clusters.isEmpty() || r.nextBoolean() ? null : clusters.get(r.nextInt(2));
+    ShopSetDesired.Spec spec =
+        new ShopSetDesired.Spec(
             tier,
             configuration,
             shops,
             r.nextBoolean() ? r.nextInt(1001) : null,
-            requests == null && limits == null ? null : new ShopSetSpec.Resources(requests, limits),
+            requests == null && limits == null
+                ? null
+                : new ShopSetDesired.Resources(requests, limits),
             env.isEmpty() ? null : env,
             r.nextBoolean() ? r.nextBoolean() : null,
             zones == null && r.nextBoolean()
                 ? null
-                : new ShopSetSpec.FailureDomain(zones, r.nextBoolean() ? label(r) : null),
-            r.nextBoolean() ? r.nextBoolean() : null);
+                : new ShopSetDesired.FailureDomain(zones, cluster),
+            r.nextBoolean() ? r.nextBoolean() : null,
+            null);
     Map<String, String> annotations = new TreeMap<>();
     if (r.nextBoolean()) {
       annotations.put("shopset.dev/slack-channel", "#" + label(r));
     }
     return new ShopSetDesired(
         label(r),
-        label(r),
+        "n" + label(r).substring(1),
         r.nextInt(1000),
         new TreeMap<>(annotations),
         spec,
@@ -130,12 +134,14 @@ class RenderPropertyTest {
             tier,
             r.nextInt(3),
             r.nextBoolean() ? tier : "release/" + tier,
-            new RepositoryRef("https://git.example.com/" + label(r) + ".git", path(r), null),
-            new RepositoryRef("ssh://git@git.example.com/system.git", null, "creds"),
-            null),
+            new ShopSetDesired.Repository("https://git.example.com/" + label(r) + ".git", path(r)),
+            new ShopSetDesired.Repository("ssh://git@git.example.com/system.git", null),
+            null,
+            clusters,
+            r.nextBoolean()),
         new ShopSetDesired.ConfigurationState(
             configuration,
-            new RepositoryRef("git@git.example.com:" + label(r) + ".git", path(r), null)));
+            new ShopSetDesired.Repository("git@git.example.com:" + label(r) + ".git", path(r))));
   }
 
   private static String label(Random r) {

@@ -7,11 +7,14 @@ import dev.shopset.contracts.Topics;
 import dev.shopset.contracts.cloudevents.CloudEvent;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.events.DesiredStateEvent;
+import dev.shopset.contracts.events.RenderRefused;
 import dev.shopset.contracts.events.RenderRemoval;
 import dev.shopset.contracts.events.RenderResult;
 import dev.shopset.contracts.events.ShopSetDeleted;
 import dev.shopset.contracts.events.ShopSetDesired;
 import dev.shopset.contracts.events.ShopSetEvent;
+import dev.shopset.contracts.events.ShopSetMoved;
+import dev.shopset.contracts.events.ShopSetRef;
 import dev.shopset.kafka.EmbeddedKafkaBroker;
 import dev.shopset.kafka.KafkaBrokerTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -37,8 +40,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Through the real broker: good, hostile and foreign records on {@code shopset.desired}; renders
- * and removals come out on {@code shopset.renders}, the rest on the DLQ with a reason, in order.
+ * Through the real broker: good, hostile, foreign and oversized records on {@code shopset.desired};
+ * renders, parked Applications and removals come out on {@code shopset.renders}, the rest on the
+ * DLQ with a reason, and refusals on {@code shopset.commits} for status, in order.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
@@ -66,6 +70,7 @@ class RenderPipelineIT {
               Topics.DESIRED, 0, "shops/foreign-" + run, "{}".getBytes(), foreign));
       producer.send(new ProducerRecord<>(Topics.DESIRED, 0, "shops/" + first, null));
       send(producer, new ShopSetDeleted("shops", first, SYSTEM, "dev"));
+      send(producer, new ShopSetMoved("shops", "moved-" + run, 7, "dev", SYSTEM, "dev", "prod"));
       send(producer, desired(last));
       producer.flush();
     }
@@ -73,15 +78,19 @@ class RenderPipelineIT {
     // Everything on partition 0, so the bad records really sit between the good ones.
     List<ConsumerRecord<String, byte[]>> renders = new ArrayList<>();
     List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+    List<ConsumerRecord<String, byte[]>> refusals = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> rendersConsumer = consumer(Topics.RENDERS);
-        KafkaConsumer<String, byte[]> deadConsumer = consumer(Topics.deadLetter(Topics.DESIRED))) {
+        KafkaConsumer<String, byte[]> deadConsumer = consumer(Topics.deadLetter(Topics.DESIRED));
+        KafkaConsumer<String, byte[]> commitsConsumer = consumer(Topics.COMMITS)) {
       await()
           .atMost(Duration.ofSeconds(60))
           .untilAsserted(() -> {
             poll(rendersConsumer, renders, run);
             poll(deadConsumer, dead, run);
-            assertThat(renders).hasSize(3);
+            poll(commitsConsumer, refusals, run);
+            assertThat(renders).hasSize(4);
             assertThat(dead).hasSize(2);
+            assertThat(refusals).hasSize(1);
           });
     }
 
@@ -93,14 +102,30 @@ class RenderPipelineIT {
     assertThat(result.name()).isEqualTo(first);
     assertThat(result.files())
         .containsKeys(
-            "shopsets/shops/" + first + "/kustomization.yaml", "apps/shops-" + first + ".yaml");
+            "shopsets/shops/" + first + "/kustomization.yaml", "apps/shops/" + first + ".yaml");
+    assertThat(result.shared()).containsOnlyKeys(RenderResult.PROJECT_FILE);
     assertThat(EventCodec.value(renders.get(0).headers(), EventCodec.H_SOURCE))
         .isEqualTo("/shopset/renderer");
     assertThat(events.get(1)).isInstanceOf(RenderRemoval.class);
     assertThat(((RenderRemoval) events.get(1)).directory()).isEqualTo("shopsets/shops/" + first);
-    assertThat(((RenderResult) events.get(2)).name())
+    RenderResult parked = (RenderResult) events.get(2);
+    assertThat(parked.files().keySet())
+        .as("a move leaves only the parked Application on the old branch")
+        .containsExactly("apps/shops/moved-" + run + ".yaml");
+    assertThat(parked.files().values().iterator().next())
+        .contains("shopset.dev/moved-to: prod")
+        .doesNotContain("finalizers");
+    assertThat(((RenderResult) events.get(3)).name())
         .as("the stream keeps flowing after bad records")
         .isEqualTo(last);
+
+    RenderRefused refused =
+        (RenderRefused)
+            EventCodec.decode(refusals.get(0).headers(), refusals.get(0).value()).data();
+    assertThat(refusals.get(0).key()).isEqualTo(SYSTEM + "#dev");
+    assertThat(refused.shopSets()).containsExactly(new ShopSetRef("shops", hostile, 1));
+    assertThat(refused.reason()).isEqualTo("InvalidDesiredState");
+    assertThat(refused.message()).startsWith("name: ");
 
     dead.sort(java.util.Comparator.comparing(ConsumerRecord::key));
     assertThat(dead.get(0).key()).isEqualTo("shops/" + hostile);
@@ -146,6 +171,79 @@ class RenderPipelineIT {
         .containsExactlyElementsOf(names);
   }
 
+  /**
+   * A ShopSet whose render cannot fit in a Kafka record (100 env values of 32 KiB, the most the CRD
+   * allows) is refused with RenderTooLarge, dead-lettered without its value, and does not hold up
+   * the ShopSets after it.
+   */
+  @Test
+  void anOversizedRenderIsRefusedAndTheNextShopSetsKeepFlowing() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String big = "big-" + run;
+    String after = "after-" + run;
+    List<ShopSetDesired.EnvVar> env = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      // Quotes double when written as YAML and again as JSON: escaping grows the render.
+      env.add(new ShopSetDesired.EnvVar("VALUE_" + i, "\"x".repeat(16384)));
+    }
+    ShopSetDesired sample = desired(big);
+    ShopSetDesired.Spec s = sample.spec();
+    ShopSetDesired oversized =
+        new ShopSetDesired(
+            sample.namespace(),
+            big,
+            2,
+            sample.annotations(),
+            new ShopSetDesired.Spec(
+                s.tier(), s.configuration(), s.shops(), null, null, env, null, null, null, null),
+            sample.tier(),
+            sample.configuration());
+    // The watcher's own limits are its business: this producer compresses, so the broker takes it.
+    try (KafkaProducer<String, byte[]> producer =
+        producer(
+            Map.of(
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "gzip",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                "67108864"))) {
+      send(producer, oversized);
+      send(producer, desired(after));
+      producer.flush();
+    }
+    List<ConsumerRecord<String, byte[]>> renders = new ArrayList<>();
+    List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+    List<ConsumerRecord<String, byte[]>> refusals = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> rendersConsumer = consumer(Topics.RENDERS);
+        KafkaConsumer<String, byte[]> deadConsumer = consumer(Topics.deadLetter(Topics.DESIRED));
+        KafkaConsumer<String, byte[]> commitsConsumer = consumer(Topics.COMMITS)) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(() -> {
+            poll(rendersConsumer, renders, run);
+            poll(deadConsumer, dead, run);
+            poll(commitsConsumer, refusals, run);
+            assertThat(renders).hasSize(1);
+            assertThat(dead).hasSize(1);
+            assertThat(refusals).hasSize(1);
+          });
+    }
+    assertThat(
+            ((RenderResult)
+                    EventCodec.decode(renders.get(0).headers(), renders.get(0).value()).data())
+                .name())
+        .isEqualTo(after);
+    RenderRefused refused =
+        (RenderRefused)
+            EventCodec.decode(refusals.get(0).headers(), refusals.get(0).value()).data();
+    assertThat(refused.reason()).isEqualTo("RenderTooLarge");
+    assertThat(refused.shopSets()).containsExactly(new ShopSetRef("shops", big, 2));
+    assertThat(refused.message()).startsWith("spec.env: ").contains("max-record-bytes");
+    assertThat(dead.get(0).key()).isEqualTo("shops/" + big);
+    assertThat(header(dead.get(0), RenderPublisher.DEAD_LETTER_PROBLEM))
+        .isEqualTo("RenderTooLarge");
+    assertThat(header(dead.get(0), RenderPublisher.DEAD_LETTER_VALUE_OMITTED)).isNotBlank();
+  }
+
   private static ShopSetDesired desired(String name) {
     return dev.shopset.renderer.Samples.desired("shops", name, SYSTEM);
   }
@@ -164,7 +262,12 @@ class RenderPipelineIT {
     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
       String subject = EventCodec.value(record.headers(), EventCodec.H_SUBJECT);
       String key = record.key() == null ? "" : record.key();
-      if (key.contains(run) || (subject != null && subject.contains(run))) {
+      // Refusals are keyed by branch: the ShopSet's name is only in the body.
+      String body =
+          record.value() == null || record.value().length > 100_000
+              ? ""
+              : new String(record.value(), StandardCharsets.UTF_8);
+      if (key.contains(run) || (subject != null && subject.contains(run)) || body.contains(run)) {
         into.add(record);
       }
     }
@@ -175,14 +278,15 @@ class RenderPipelineIT {
   }
 
   private static KafkaProducer<String, byte[]> producer() {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            EmbeddedKafkaBroker.shared().bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all"),
-        new StringSerializer(),
-        new ByteArraySerializer());
+    return producer(Map.of());
+  }
+
+  private static KafkaProducer<String, byte[]> producer(Map<String, Object> extra) {
+    Map<String, Object> config = new java.util.HashMap<>(extra);
+    config.put(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafkaBroker.shared().bootstrapServers());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
   }
 
   private static KafkaConsumer<String, byte[]> consumer(String topic) {

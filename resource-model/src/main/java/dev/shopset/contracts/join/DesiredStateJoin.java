@@ -178,7 +178,7 @@ public final class DesiredStateJoin {
   }
 
   /** The ShopSet's spec in the event's own shape. */
-  static ShopSetDesired.Spec desiredSpec(ShopSetSpec spec) {
+  public static ShopSetDesired.Spec desiredSpec(ShopSetSpec spec) {
     ShopSetSpec.Resources resources = spec.resources();
     ShopSetSpec.FailureDomain failureDomain = spec.failureDomain();
     return new ShopSetDesired.Spec(

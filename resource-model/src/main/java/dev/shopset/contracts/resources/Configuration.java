@@ -24,7 +24,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Path",
     jsonPath = ".spec.repository.path",
     type = AdditionalPrinterColumn.Type.STRING)
-public class Configuration extends CustomResource<ConfigurationSpec, ResourceStatus>
+public class Configuration extends CustomResource<ConfigurationSpec, ConfigurationStatus>
     implements Namespaced {
 
   /** A list of Configurations, as the API server returns it. */

@@ -17,30 +17,39 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("shopsets")
 @ShortNames("ss")
 @AdditionalPrinterColumn(
+    name = "Ready",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
     name = "Tier",
     jsonPath = ".spec.tier",
     type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
-    name = "Configuration",
-    jsonPath = ".spec.configuration",
-    type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(
-    name = "Valid",
-    jsonPath = ".status.conditions[?(@.type==\"Valid\")].status",
-    type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(
-    name = "Committed",
-    jsonPath = ".status.conditions[?(@.type==\"Committed\")].status",
-    type = AdditionalPrinterColumn.Type.STRING)
+    name = "Shops",
+    jsonPath = ".status.shops",
+    type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(
     name = "Commit",
-    jsonPath = ".status.lastCommit.sha",
-    type = AdditionalPrinterColumn.Type.STRING,
-    priority = 1)
+    jsonPath = ".status.lastCommit.shortSha",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Message",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].message",
+    type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+    name = "Configuration",
+    jsonPath = ".spec.configuration",
+    type = AdditionalPrinterColumn.Type.STRING,
+    priority = 1)
+@AdditionalPrinterColumn(
+    name = "Full-Commit",
+    jsonPath = ".status.lastCommit.sha",
+    type = AdditionalPrinterColumn.Type.STRING,
+    priority = 1)
 public class ShopSet extends CustomResource<ShopSetSpec, ShopSetStatus> implements Namespaced {
 
   /** A list of ShopSets, as the API server returns it. */

@@ -26,7 +26,19 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "PromotesTo",
     jsonPath = ".spec.promotesTo",
     type = AdditionalPrinterColumn.Type.STRING)
-public class Tier extends io.fabric8.kubernetes.client.CustomResource<TierSpec, ResourceStatus> {
+@AdditionalPrinterColumn(
+    name = "Frozen",
+    jsonPath = ".spec.frozen",
+    type = AdditionalPrinterColumn.Type.BOOLEAN)
+@AdditionalPrinterColumn(
+    name = "App",
+    jsonPath = ".status.pins[?(@.path==\"base\")].commit",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "ShopSets",
+    jsonPath = ".status.shopSets",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+public class Tier extends io.fabric8.kubernetes.client.CustomResource<TierSpec, TierStatus> {
   public static final String GROUP = "shopset.dev";
   public static final String VERSION = "v1alpha1";
 

@@ -16,8 +16,8 @@ public final class Orphans {
 
   private Orphans() {}
 
-  /** Where a ShopSet was last rendered to, and the id of that event. */
-  public record Placement(String id, String systemRepository, String branch) {}
+  /** Where a ShopSet was last rendered to (its Tier and branch), and the id of that event. */
+  public record Placement(String id, String tier, String systemRepository, String branch) {}
 
   /**
    * Folds one record of {@code shopset.desired} (in offset order) into the last placement per key.
@@ -30,7 +30,11 @@ public final class Orphans {
       case ShopSetDesired desired ->
           published.put(
               key,
-              new Placement(id, desired.tier().systemRepository().url(), desired.tier().branch()));
+              new Placement(
+                  id,
+                  desired.tier().name(),
+                  desired.tier().systemRepository().url(),
+                  desired.tier().branch()));
       case ShopSetDeleted deleted -> published.remove(key);
       case null -> published.remove(key);
       default -> {

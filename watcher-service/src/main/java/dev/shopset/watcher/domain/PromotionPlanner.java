@@ -2,6 +2,7 @@ package dev.shopset.watcher.domain;
 
 import dev.shopset.contracts.events.PromotionRequested;
 import dev.shopset.contracts.events.PromotionResult;
+import dev.shopset.contracts.resources.Conditions;
 import dev.shopset.contracts.resources.Promotion;
 import dev.shopset.contracts.resources.PromotionStatus;
 import dev.shopset.contracts.resources.PromotionStatus.Phase;
@@ -19,6 +20,9 @@ public final class PromotionPlanner {
 
   /** Reason when the Promotion's Tier, or the Tier it promotes to, does not exist. */
   public static final String TIER_NOT_FOUND = "TierNotFound";
+
+  /** Reason when the Tier a Promotion moves code into is frozen. */
+  public static final String TIER_FROZEN = "TierFrozen";
 
   private PromotionPlanner() {}
 
@@ -49,6 +53,9 @@ public final class PromotionPlanner {
           TIER_NOT_FOUND, "Tier '" + fromTierName + "' does not exist.", generation, now, null);
     }
     String fromBranch = from.getSpec().branchOr(fromTierName);
+    if (promotion.getSpec().isRollback()) {
+      return rollback(promotion, from, fromTierName, fromBranch, generation, now);
+    }
     String toTierName = from.getSpec().promotesTo();
     if (toTierName == null || toTierName.isBlank()) {
       return failed(
@@ -76,8 +83,19 @@ public final class PromotionPlanner {
     }
     if (from.getSpec().appRepository() == null) {
       return failed(
-          DesiredStateJoin.NO_APP_REPOSITORY,
+          Conditions.NO_APP_REPOSITORY,
           "Tier '" + fromTierName + "' has no spec.appRepository to promote from.",
+          generation,
+          now,
+          fromBranch);
+    }
+    if (to.getSpec().isFrozen()) {
+      return failed(
+          TIER_FROZEN,
+          "Tier '"
+              + toTierName
+              + "' is frozen (spec.frozen): nothing is promoted into it until it is unfrozen."
+              + " Create the Promotion again afterwards.",
           generation,
           now,
           fromBranch);
@@ -91,10 +109,49 @@ public final class PromotionPlanner {
             toTierName,
             from.getSpec().appRepository().url(),
             fromBranch,
-            toBranch);
+            toBranch,
+            promotion.getSpec().commit(),
+            false);
     var pending =
         new PromotionStatus(
             Phase.Pending, fromBranch, toBranch, null, null, null, now.toString(), generation);
+    return new Plan(request, pending);
+  }
+
+  /**
+   * An explicit rollback of {@code tier} to {@code spec.commit}: its own branch moves back, and its
+   * pins follow backwards (the only way they do). Allowed on a frozen Tier: rolling back is what a
+   * freeze during an incident is usually for.
+   */
+  private static Plan rollback(
+      Promotion promotion,
+      Tier tier,
+      String tierName,
+      String branch,
+      long generation,
+      Instant now) {
+    if (tier.getSpec().appRepository() == null) {
+      return failed(
+          Conditions.NO_APP_REPOSITORY,
+          "Tier '" + tierName + "' has no spec.appRepository to roll back.",
+          generation,
+          now,
+          branch);
+    }
+    var request =
+        new PromotionRequested(
+            promotion.getMetadata().getName(),
+            generation,
+            tierName,
+            tierName,
+            tier.getSpec().appRepository().url(),
+            branch,
+            branch,
+            promotion.getSpec().commit(),
+            true);
+    var pending =
+        new PromotionStatus(
+            Phase.Pending, branch, branch, null, null, null, now.toString(), generation);
     return new Plan(request, pending);
   }
 

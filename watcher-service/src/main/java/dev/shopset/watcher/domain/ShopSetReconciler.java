@@ -3,14 +3,21 @@ package dev.shopset.watcher.domain;
 import dev.shopset.contracts.events.DesiredStateEvent;
 import dev.shopset.contracts.events.ShopSetDeleted;
 import dev.shopset.contracts.events.ShopSetDesired;
+import dev.shopset.contracts.events.ShopSetMoved;
+import dev.shopset.contracts.join.DesiredStateJoin;
+import dev.shopset.contracts.join.Tenancy;
 import dev.shopset.contracts.resources.Condition;
 import dev.shopset.contracts.resources.Conditions;
 import dev.shopset.contracts.resources.Configuration;
 import dev.shopset.contracts.resources.ShopSet;
+import dev.shopset.contracts.resources.ShopSetStatus;
+import dev.shopset.contracts.resources.ShopSetStatus.Placement;
 import dev.shopset.contracts.resources.Tier;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -25,14 +32,26 @@ public final class ShopSetReconciler {
   /** Reason of Valid=True. */
   public static final String RESOLVED = "Resolved";
 
-  /** What was last published for a ShopSet: its event id and where it was rendered to. */
-  public record Emitted(String id, String systemRepository, String branch) {}
+  /** What was last published for a ShopSet: its event id, its Tier and where it was rendered to. */
+  public record Emitted(String id, String tier, String systemRepository, String branch) {
+    Placement placement() {
+      return new Placement(tier, systemRepository, branch);
+    }
 
-  /** Looks up the resources a ShopSet refers to; null when missing. */
+    boolean samePlace(Emitted other) {
+      return systemRepository.equals(other.systemRepository) && branch.equals(other.branch);
+    }
+  }
+
+  /**
+   * Looks up the resources a ShopSet refers to (null when missing) and what its namespace may use.
+   */
   public interface Lookup {
     Tier tier(String name);
 
     Configuration configuration(String namespace, String name);
+
+    Tenancy tenancy(String namespace);
   }
 
   /** One record to write on {@code shopset.desired}: an event, or a tombstone when null. */
@@ -48,8 +67,11 @@ public final class ShopSetReconciler {
    * @param outputs records to publish, in order
    * @param valid the Valid condition the ShopSet should carry (null when it is gone)
    * @param next what is published once the outputs are written (null: forget the ShopSet)
+   * @param parked the tier branches its Application is parked on once the outputs are written
+   *     (null: unchanged)
    */
-  public record Plan(String key, List<Output> outputs, Condition valid, Emitted next) {}
+  public record Plan(
+      String key, List<Output> outputs, Condition valid, Emitted next, List<Placement> parked) {}
 
   private final Map<String, Emitted> emitted = new ConcurrentHashMap<>();
   private final Function<DesiredStateEvent, String> ids;
@@ -82,7 +104,7 @@ public final class ShopSetReconciler {
               invalid.message(),
               null,
               generation);
-      return new Plan(key, List.of(), condition, previous);
+      return new Plan(key, List.of(), condition, previous, null);
     }
     ShopSetDesired desired = ((DesiredStateJoin.Valid) result).desired();
     var tier = desired.tier();
@@ -101,47 +123,76 @@ public final class ShopSetReconciler {
             null,
             generation);
     String id = ids.apply(desired);
-    Emitted next = new Emitted(id, tier.systemRepository().url(), tier.branch());
+    Emitted next = new Emitted(id, tier.name(), tier.systemRepository().url(), tier.branch());
+    List<Placement> parkedNow = parked(current);
+    Set<Placement> parked = new LinkedHashSet<>(parkedNow);
+    // Back on a branch it was parked on: the active Application replaces the parked one there.
+    parked.removeIf(p ->
+        p.systemRepository().equals(next.systemRepository()) && p.branch().equals(next.branch()));
     if (previous != null && previous.id().equals(id)) {
-      return new Plan(key, List.of(), condition, previous);
+      return new Plan(key, List.of(), condition, previous, changedOrNull(parkedNow, parked));
     }
     List<Output> outputs = new ArrayList<>();
-    if (previous != null
-        && !(previous.systemRepository().equals(next.systemRepository())
-            && previous.branch().equals(next.branch()))) {
-      // Moved to another system branch: the old place has to be cleaned up first.
+    if (previous != null && !previous.samePlace(next)) {
+      // Moved: park the Application on the branch it leaves (no cascading delete) first.
+      outputs.add(
+          new Output(
+              key,
+              new ShopSetMoved(
+                  desired.namespace(),
+                  desired.name(),
+                  generation,
+                  previous.tier(),
+                  previous.systemRepository(),
+                  previous.branch(),
+                  tier.name())));
+      parked.add(previous.placement());
+    }
+    outputs.add(new Output(key, desired));
+    return new Plan(key, outputs, condition, next, changedOrNull(parkedNow, parked));
+  }
+
+  private Plan planDeletion(String key, Emitted previous, ShopSet lastKnown, Lookup lookup) {
+    Set<Placement> places = new LinkedHashSet<>();
+    if (previous != null) {
+      places.add(previous.placement());
+    } else if (lastKnown != null
+        && join(lastKnown, lookup) instanceof DesiredStateJoin.Valid(ShopSetDesired desired)) {
+      places.add(
+          new Placement(
+              desired.tier().name(),
+              desired.tier().systemRepository().url(),
+              desired.tier().branch()));
+    }
+    if (lastKnown != null) {
+      places.addAll(parked(lastKnown));
+    }
+    if (places.isEmpty()) {
+      return new Plan(key, List.of(), null, null, null);
+    }
+    int slash = key.indexOf('/');
+    List<Output> outputs = new ArrayList<>();
+    for (Placement place : places) {
       outputs.add(
           new Output(
               key,
               new ShopSetDeleted(
-                  desired.namespace(),
-                  desired.name(),
-                  previous.systemRepository(),
-                  previous.branch())));
+                  key.substring(0, slash),
+                  key.substring(slash + 1),
+                  place.systemRepository(),
+                  place.branch())));
     }
-    outputs.add(new Output(key, desired));
-    return new Plan(key, outputs, condition, next);
+    outputs.add(new Output(key, null));
+    return new Plan(key, outputs, null, null, null);
   }
 
-  private Plan planDeletion(String key, Emitted previous, ShopSet lastKnown, Lookup lookup) {
-    String systemRepository = null;
-    String branch = null;
-    if (previous != null) {
-      systemRepository = previous.systemRepository();
-      branch = previous.branch();
-    } else if (lastKnown != null
-        && join(lastKnown, lookup) instanceof DesiredStateJoin.Valid(ShopSetDesired desired)) {
-      systemRepository = desired.tier().systemRepository().url();
-      branch = desired.tier().branch();
-    }
-    if (systemRepository == null) {
-      return new Plan(key, List.of(), null, null);
-    }
-    int slash = key.indexOf('/');
-    var deleted =
-        new ShopSetDeleted(
-            key.substring(0, slash), key.substring(slash + 1), systemRepository, branch);
-    return new Plan(key, List.of(new Output(key, deleted), new Output(key, null)), null, null);
+  private static List<Placement> parked(ShopSet shopSet) {
+    ShopSetStatus status = shopSet.getStatus();
+    return status == null || status.parked() == null ? List.of() : status.parked();
+  }
+
+  private static List<Placement> changedOrNull(List<Placement> before, Set<Placement> after) {
+    return before.equals(List.copyOf(after)) ? null : List.copyOf(after);
   }
 
   /** Records that a plan's outputs were written. */
@@ -154,8 +205,9 @@ public final class ShopSetReconciler {
   }
 
   /**
-   * Takes over what an earlier process published for a ShopSet this process has not seen: its next
-   * plan (for a ShopSet that is gone, its deletion) starts from there.
+   * Takes over what an earlier process published for a ShopSet this process has not seen yet: its
+   * next plan starts from there (for a ShopSet that is gone, its deletion; for one that moved while
+   * no watcher ran, the parking of its old place).
    */
   public void adopt(String key, Emitted published) {
     emitted.putIfAbsent(key, published);
@@ -174,15 +226,15 @@ public final class ShopSetReconciler {
 
   private static DesiredStateJoin.Result join(ShopSet shopSet, Lookup lookup) {
     var spec = shopSet.getSpec();
+    String namespace = shopSet.getMetadata().getNamespace();
+    Tenancy tenancy = lookup.tenancy(namespace);
     if (spec == null) {
-      return DesiredStateJoin.join(shopSet, null, null);
+      return DesiredStateJoin.join(shopSet, null, null, tenancy);
     }
     Tier tier = spec.tier() == null ? null : lookup.tier(spec.tier());
     Configuration configuration =
-        spec.configuration() == null
-            ? null
-            : lookup.configuration(shopSet.getMetadata().getNamespace(), spec.configuration());
-    return DesiredStateJoin.join(shopSet, tier, configuration);
+        spec.configuration() == null ? null : lookup.configuration(namespace, spec.configuration());
+    return DesiredStateJoin.join(shopSet, tier, configuration, tenancy);
   }
 
   private static long generation(ShopSet shopSet) {

@@ -3,10 +3,12 @@ package dev.shopset.watcher.domain;
 import dev.shopset.contracts.events.CommitEvent;
 import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
+import dev.shopset.contracts.events.RenderRefused;
 import dev.shopset.contracts.events.ShopSetRef;
 import dev.shopset.contracts.resources.Condition;
 import dev.shopset.contracts.resources.Conditions;
 import dev.shopset.contracts.resources.ShopSetStatus;
+import dev.shopset.contracts.resources.ShopSetStatus.Placement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,38 +17,56 @@ import java.util.Optional;
 
 /**
  * Computes ShopSet status from what the watcher learns; every method returns empty when the status
- * would say the same as it does now (conditions compared without their transition time).
+ * would say the same as it does now (conditions compared without their transition time). Every
+ * result carries a {@code Ready} condition that sums up the others for the ShopSet's current
+ * generation.
  */
 public final class ShopSetStatuses {
 
   /** Reason of Rendered=True. */
   public static final String RENDERED = "Rendered";
 
-  /** Reason of Committed=True. */
+  /** Reason of Committed=True and Ready=True. */
   public static final String PUSHED = "Pushed";
+
+  /** Reason of Ready=Unknown while the current generation is on its way to git. */
+  public static final String RECONCILING = "Reconciling";
 
   private ShopSetStatuses() {}
 
-  /** The status with {@code valid} set and observedGeneration moved to {@code generation}. */
+  /**
+   * The status with {@code valid} set and observedGeneration moved to {@code generation}, the
+   * ShopSet's current generation.
+   */
   public static Optional<ShopSetStatus> withValid(
-      ShopSetStatus current, Condition valid, long generation, Instant now) {
-    ShopSetStatus base = current == null ? new ShopSetStatus(null, List.of(), null) : current;
+      ShopSetStatus current, Condition valid, long generation, Integer shops, Instant now) {
+    ShopSetStatus base = orEmpty(current);
     ShopSetStatus next =
-        new ShopSetStatus(generation, put(base.conditions(), valid, now), base.lastCommit());
-    return same(current, next) ? Optional.empty() : Optional.of(next);
+        new ShopSetStatus(
+            generation,
+            put(base.conditions(), valid, now),
+            base.lastCommit(),
+            base.parked(),
+            shops);
+    return changed(current, summarized(next, generation, now));
   }
 
   /**
    * The status after a commit event that carries {@code ref}; empty when nothing changes or the
    * event is older than what the status already records.
+   *
+   * @param generation the ShopSet's current {@code metadata.generation}
    */
   public static Optional<ShopSetStatus> withCommit(
-      ShopSetStatus current, CommitEvent event, ShopSetRef ref, Instant now) {
-    ShopSetStatus base = current == null ? new ShopSetStatus(null, List.of(), null) : current;
-    Condition committedNow = find(base.conditions(), Conditions.COMMITTED);
-    if (committedNow != null
-        && committedNow.observedGeneration() != null
-        && committedNow.observedGeneration() > ref.generation()) {
+      ShopSetStatus current, CommitEvent event, ShopSetRef ref, long generation, Instant now) {
+    ShopSetStatus base = orEmpty(current);
+    Condition recorded =
+        event instanceof RenderRefused
+            ? find(base.conditions(), Conditions.RENDERED)
+            : find(base.conditions(), Conditions.COMMITTED);
+    if (recorded != null
+        && recorded.observedGeneration() != null
+        && recorded.observedGeneration() > ref.generation()) {
       return Optional.empty();
     }
     String where = event.branch() + " of " + event.systemRepository();
@@ -58,34 +78,156 @@ public final class ShopSetStatuses {
             "Generation " + ref.generation() + " rendered for " + where + ".",
             null,
             ref.generation());
-    Condition committed;
+    List<Condition> conditions = base.conditions();
     ShopSetStatus.LastCommit lastCommit = base.lastCommit();
     switch (event) {
       case CommitPushed pushed -> {
-        committed =
-            new Condition(
-                Conditions.COMMITTED,
-                Condition.TRUE,
-                PUSHED,
-                "Commit " + shortSha(pushed.sha()) + " pushed to " + where + ".",
-                null,
-                ref.generation());
+        conditions = putUnlessNewer(conditions, rendered, now);
+        conditions =
+            put(
+                conditions,
+                new Condition(
+                    Conditions.COMMITTED,
+                    Condition.TRUE,
+                    PUSHED,
+                    "Commit " + shortSha(pushed.sha()) + " pushed to " + where + ".",
+                    null,
+                    ref.generation()),
+                now);
         lastCommit =
             new ShopSetStatus.LastCommit(
                 pushed.sha(), pushed.branch(), pushed.committedAt().toString());
       }
-      case CommitFailed failed ->
-          committed =
-              new Condition(
-                  Conditions.COMMITTED,
-                  Condition.FALSE,
-                  failed.reason(),
-                  failed.message(),
-                  null,
-                  ref.generation());
+      case CommitFailed failed -> {
+        conditions = putUnlessNewer(conditions, rendered, now);
+        conditions =
+            put(
+                conditions,
+                new Condition(
+                    Conditions.COMMITTED,
+                    Condition.FALSE,
+                    failed.reason(),
+                    failed.message(),
+                    null,
+                    ref.generation()),
+                now);
+      }
+      case RenderRefused refused ->
+          conditions =
+              put(
+                  conditions,
+                  new Condition(
+                      Conditions.RENDERED,
+                      Condition.FALSE,
+                      refused.reason(),
+                      refused.message(),
+                      null,
+                      ref.generation()),
+                  now);
     }
-    List<Condition> conditions = put(put(base.conditions(), rendered, now), committed, now);
-    ShopSetStatus next = new ShopSetStatus(base.observedGeneration(), conditions, lastCommit);
+    ShopSetStatus next =
+        new ShopSetStatus(
+            base.observedGeneration(), conditions, lastCommit, base.parked(), base.shops());
+    return changed(current, summarized(next, generation, now));
+  }
+
+  /** The status with the tier branches the ShopSet's Application is parked on. */
+  public static Optional<ShopSetStatus> withParked(
+      ShopSetStatus current, List<Placement> parked, long generation, Instant now) {
+    ShopSetStatus base = orEmpty(current);
+    ShopSetStatus next =
+        new ShopSetStatus(
+            base.observedGeneration(),
+            base.conditions(),
+            base.lastCommit(),
+            parked.isEmpty() ? null : List.copyOf(parked),
+            base.shops());
+    return changed(current, summarized(next, generation, now));
+  }
+
+  /**
+   * {@code status} with its Ready condition: True when the current generation is valid, rendered
+   * and committed; False with the reason of the first condition that says False; Unknown
+   * (Reconciling) while the current generation is on its way.
+   */
+  static ShopSetStatus summarized(ShopSetStatus status, long generation, Instant now) {
+    Condition valid = find(status.conditions(), Conditions.VALID);
+    Condition rendered = find(status.conditions(), Conditions.RENDERED);
+    Condition committed = find(status.conditions(), Conditions.COMMITTED);
+    Condition ready;
+    Condition failing = firstFalse(generation, valid, rendered, committed);
+    if (failing != null) {
+      ready =
+          new Condition(
+              Conditions.READY,
+              Condition.FALSE,
+              failing.reason(),
+              failing.message(),
+              null,
+              generation);
+    } else if (current(valid, generation)
+        && isTrue(valid)
+        && current(rendered, generation)
+        && isTrue(rendered)
+        && current(committed, generation)
+        && isTrue(committed)) {
+      ready =
+          new Condition(
+              Conditions.READY,
+              Condition.TRUE,
+              PUSHED,
+              "Generation " + generation + " is committed: " + committed.message(),
+              null,
+              generation);
+    } else {
+      ready =
+          new Condition(
+              Conditions.READY,
+              Condition.UNKNOWN,
+              RECONCILING,
+              "Generation " + generation + " is on its way to git.",
+              null,
+              generation);
+    }
+    return new ShopSetStatus(
+        status.observedGeneration(),
+        put(status.conditions(), ready, now),
+        status.lastCommit(),
+        status.parked(),
+        status.shops());
+  }
+
+  /**
+   * The first of {@code conditions} that says False and still applies: Valid=False for this
+   * generation, or a later stage's False for this generation (a failure of an older generation is
+   * superseded by the newer one on its way).
+   */
+  private static Condition firstFalse(long generation, Condition... conditions) {
+    for (Condition condition : conditions) {
+      if (condition != null
+          && Condition.FALSE.equals(condition.status())
+          && current(condition, generation)) {
+        return condition;
+      }
+    }
+    return null;
+  }
+
+  private static boolean current(Condition condition, long generation) {
+    return condition != null
+        && condition.observedGeneration() != null
+        && condition.observedGeneration() >= generation;
+  }
+
+  private static boolean isTrue(Condition condition) {
+    return condition != null && Condition.TRUE.equals(condition.status());
+  }
+
+  private static ShopSetStatus orEmpty(ShopSetStatus current) {
+    return current == null ? new ShopSetStatus(null, List.of(), null, null, null) : current;
+  }
+
+  private static Optional<ShopSetStatus> changed(ShopSetStatus current, ShopSetStatus next) {
     return same(current, next) ? Optional.empty() : Optional.of(next);
   }
 
@@ -95,7 +237,9 @@ public final class ShopSetStatuses {
       return a == b;
     }
     if (!Objects.equals(a.observedGeneration(), b.observedGeneration())
-        || !Objects.equals(a.lastCommit(), b.lastCommit())) {
+        || !Objects.equals(a.lastCommit(), b.lastCommit())
+        || !Objects.equals(a.shops(), b.shops())
+        || !Objects.equals(orNone(a.parked()), orNone(b.parked()))) {
       return false;
     }
     List<Condition> left = a.conditions() == null ? List.of() : a.conditions();
@@ -109,6 +253,23 @@ public final class ShopSetStatuses {
       }
     }
     return true;
+  }
+
+  private static List<Placement> orNone(List<Placement> parked) {
+    return parked == null ? List.of() : parked;
+  }
+
+  /** Like {@link #put}, but a condition about a newer generation is kept. */
+  private static List<Condition> putUnlessNewer(
+      List<Condition> conditions, Condition update, Instant now) {
+    Condition existing = find(conditions, update.type());
+    if (existing != null
+        && existing.observedGeneration() != null
+        && update.observedGeneration() != null
+        && existing.observedGeneration() > update.observedGeneration()) {
+      return conditions;
+    }
+    return put(conditions, update, now);
   }
 
   /**

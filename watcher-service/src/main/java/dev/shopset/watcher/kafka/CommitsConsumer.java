@@ -3,6 +3,7 @@ package dev.shopset.watcher.kafka;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.CommitEvent;
+import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.watcher.domain.ShopSetStatuses;
 import dev.shopset.watcher.kubernetes.StatusWriter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -15,10 +16,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Consumes {@code shopset.commits} and writes Rendered/Committed and lastCommit into the status of
- * each ShopSet a commit carries. Undecodable records go to {@code shopset.commits.dlq}, with the
- * reason. Status writes retry conflicts and wait out an unreachable API server (the offset stays
- * where it is meanwhile); only a terminal rejection sends a record to the dead-letter topic.
+ * Consumes {@code shopset.commits} and writes Rendered/Committed (and Ready) and lastCommit into
+ * the status of each ShopSet a commit carries, or Rendered=False for a render the renderer refused.
+ * Undecodable records go to {@code shopset.commits.dlq}, with the reason. Status writes retry
+ * conflicts and wait out an unreachable API server (the offset stays where it is meanwhile); only a
+ * terminal rejection sends a record to the dead-letter topic.
  */
 @ApplicationScoped
 public class CommitsConsumer {
@@ -47,9 +49,16 @@ public class CommitsConsumer {
       status.shopSetUntilWritten(
           ref.namespace(),
           ref.name(),
-          fresh -> ShopSetStatuses.withCommit(fresh.getStatus(), commit, ref, Instant.now()));
+          fresh ->
+              ShopSetStatuses.withCommit(
+                  fresh.getStatus(), commit, ref, generation(fresh), Instant.now()));
     }
     return message.ack();
+  }
+
+  private static long generation(ShopSet shopSet) {
+    Long generation = shopSet.getMetadata().getGeneration();
+    return generation == null ? 0 : generation;
   }
 
   static Headers headers(Message<?> message) {

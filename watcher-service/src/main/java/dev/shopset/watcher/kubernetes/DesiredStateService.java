@@ -4,9 +4,13 @@ import dev.shopset.contracts.EventType;
 import dev.shopset.contracts.Topics;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.events.Keys;
+import dev.shopset.contracts.join.RepositoryPolicy;
+import dev.shopset.contracts.join.Tenancy;
 import dev.shopset.contracts.resources.Configuration;
 import dev.shopset.contracts.resources.ShopSet;
+import dev.shopset.contracts.resources.ShopSetStatus;
 import dev.shopset.contracts.resources.Tier;
+import dev.shopset.watcher.RepositoriesConfig;
 import dev.shopset.watcher.WatcherMetrics;
 import dev.shopset.watcher.domain.Orphans;
 import dev.shopset.watcher.domain.ShopSetReconciler;
@@ -17,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -31,11 +37,17 @@ public class DesiredStateService {
   private final EventPublisher publisher;
   private final StatusWriter status;
   private final WatcherMetrics metrics;
+  private final RepositoryPolicy repositories;
   private final ShopSetReconciler reconciler =
       new ShopSetReconciler(event -> EventCodec.contentId(EventType.of(event), event));
 
   public DesiredStateService(
-      Informers informers, EventPublisher publisher, StatusWriter status, WatcherMetrics metrics) {
+      Informers informers,
+      EventPublisher publisher,
+      StatusWriter status,
+      WatcherMetrics metrics,
+      RepositoriesConfig repositories) {
+    this.repositories = RepositoryPolicy.allowing(repositories.prefixes().orElse(List.of()));
     this.informers = informers;
     this.publisher = publisher;
     this.status = status;
@@ -59,6 +71,11 @@ public class DesiredStateService {
               public Configuration configuration(String namespace, String name) {
                 return informers.configurations().get(Keys.object(namespace, name));
               }
+
+              @Override
+              public Tenancy tenancy(String namespace) {
+                return Tenancy.of(namespace, informers.namespaceLabels(namespace), repositories);
+              }
             });
     for (var output : plan.outputs()) {
       if (output.tombstone()) {
@@ -76,16 +93,29 @@ public class DesiredStateService {
       return;
     }
     if (plan.valid() != null) {
-      var generation = plan.valid().observedGeneration();
+      long generation = plan.valid().observedGeneration();
+      Integer shops =
+          current.getSpec() == null || current.getSpec().shops() == null
+              ? null
+              : current.getSpec().shops().size();
+      Function<ShopSetStatus, Optional<ShopSetStatus>> change =
+          before -> {
+            Instant now = Instant.now();
+            ShopSetStatus after =
+                ShopSetStatuses.withValid(before, plan.valid(), generation, shops, now)
+                    .orElse(before);
+            if (plan.parked() != null) {
+              after =
+                  ShopSetStatuses.withParked(after, plan.parked(), generation, now).orElse(after);
+            }
+            return ShopSetStatuses.same(before, after) ? Optional.empty() : Optional.of(after);
+          };
       // Compare with the cached copy first: most reconciles need no API call at all.
-      if (ShopSetStatuses.withValid(current.getStatus(), plan.valid(), generation, Instant.now())
-          .isPresent()) {
+      if (change.apply(current.getStatus()).isPresent()) {
         status.shopSet(
             current.getMetadata().getNamespace(),
             current.getMetadata().getName(),
-            fresh ->
-                ShopSetStatuses.withValid(
-                    fresh.getStatus(), plan.valid(), generation, Instant.now()));
+            fresh -> change.apply(fresh.getStatus()));
       }
     }
   }
@@ -96,10 +126,13 @@ public class DesiredStateService {
    * publishes their deletion. Call once the informers have synced.
    */
   List<String> adoptOrphans(Map<String, Orphans.Placement> published, Predicate<String> watched) {
-    var orphans = Orphans.of(published, key -> informers.shopSets().get(key) != null, watched);
-    orphans.forEach((key, p) ->
+    // Every published placement is adopted: a ShopSet that moved while no watcher ran has its old
+    // place parked by its first reconcile, one that is gone has its deletion published.
+    published.forEach((key, p) ->
         reconciler.adopt(
-            key, new ShopSetReconciler.Emitted(p.id(), p.systemRepository(), p.branch())));
+            key,
+            new ShopSetReconciler.Emitted(p.id(), p.tier(), p.systemRepository(), p.branch())));
+    var orphans = Orphans.of(published, key -> informers.shopSets().get(key) != null, watched);
     return List.copyOf(orphans.keySet());
   }
 

@@ -9,6 +9,7 @@ import dev.shopset.watcher.WatcherConfig;
 import dev.shopset.watcher.WatcherMetrics;
 import dev.shopset.watcher.kubernetes.WorkQueue.Kind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Informable;
@@ -35,12 +36,14 @@ public class Informers {
   private static final Logger LOG = Logger.getLogger(Informers.class);
   static final String BY_TIER = "tier";
   static final String BY_CONFIGURATION = "configuration";
+  static final String BY_NAMESPACE = "shopset-namespace";
 
   private final InformerSet<ShopSet> shopSets;
   private final InformerSet<Tier> tiers;
   private final InformerSet<Configuration> configurations;
   private final InformerSet<Promotion> promotions;
   private final InformerSet<Deployment> deployments;
+  private final InformerSet<Namespace> namespaceObjects;
   private final Map<String, ShopSet> deletedShopSets = new ConcurrentHashMap<>();
   private final WorkQueue queue;
 
@@ -74,9 +77,13 @@ public class Informers {
                         ? client.apps().deployments().inAnyNamespace().withLabels(selector)
                         : client.apps().deployments().inNamespace(ns).withLabels(selector))
                     .runnableInformer(resync));
+    // Namespace labels decide which Tiers a namespace may use (Tier spec.namespaceSelector).
+    namespaceObjects =
+        new InformerSet<>("namespaces", List.of(client.namespaces().runnableInformer(resync)));
     for (var informer : shopSets.informers()) {
       informer.addIndexers(
           Map.of(
+              BY_NAMESPACE, s -> List.of(s.getMetadata().getNamespace()),
               BY_TIER, s -> s.getSpec() == null ? List.of() : List.of(s.getSpec().tier()),
               BY_CONFIGURATION,
                   s ->
@@ -95,9 +102,10 @@ public class Informers {
                 BY_CONFIGURATION,
                 Keys.object(c.getMetadata().getNamespace(), c.getMetadata().getName())),
         null);
+    handle(namespaceObjects, n -> dependents(BY_NAMESPACE, n.getMetadata().getName()), null);
     handle(promotions, p -> queue.add(Kind.PROMOTION, p.getMetadata().getName()), null);
     handle(deployments, d -> queue.add(Kind.DEPLOYMENT, key(d)), null);
-    for (var set : List.of(shopSets, tiers, configurations, promotions, deployments)) {
+    for (var set : all()) {
       metrics.storeSize(set.resource(), set::size);
     }
   }
@@ -186,15 +194,23 @@ public class Informers {
 
   CompletableFuture<Void> start() {
     return CompletableFuture.allOf(
-        shopSets.start(),
-        tiers.start(),
-        configurations.start(),
-        promotions.start(),
-        deployments.start());
+        all().stream().map(InformerSet::start).toArray(CompletableFuture[]::new));
   }
 
   void stop() {
-    List.of(shopSets, tiers, configurations, promotions, deployments).forEach(InformerSet::stop);
+    all().forEach(InformerSet::stop);
+  }
+
+  private List<InformerSet<?>> all() {
+    return List.of(shopSets, tiers, configurations, promotions, deployments, namespaceObjects);
+  }
+
+  /** The labels of a namespace as the API server has them (none when it is not known). */
+  Map<String, String> namespaceLabels(String namespace) {
+    Namespace object = namespaceObjects.get(namespace);
+    return object == null || object.getMetadata().getLabels() == null
+        ? Map.of()
+        : object.getMetadata().getLabels();
   }
 
   /**
@@ -202,14 +218,12 @@ public class Informers {
    * list (an API server replays it from the list's resourceVersion; the mock one does not).
    */
   public boolean watching() {
-    return List.of(shopSets, tiers, configurations, promotions, deployments).stream()
-        .allMatch(InformerSet::watching);
+    return all().stream().allMatch(InformerSet::watching);
   }
 
   /** Whether every informer has listed its resources at least once. */
   public boolean synced() {
-    return List.of(shopSets, tiers, configurations, promotions, deployments).stream()
-        .allMatch(InformerSet::synced);
+    return all().stream().allMatch(InformerSet::synced);
   }
 
   InformerSet<ShopSet> shopSets() {

@@ -1,7 +1,7 @@
 package dev.shopset.watcher.domain;
 
-import static dev.shopset.watcher.Fixtures.promotion;
-import static dev.shopset.watcher.Fixtures.tier;
+import static dev.shopset.contracts.testing.Fixtures.promotion;
+import static dev.shopset.contracts.testing.Fixtures.tier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopset.contracts.events.PromotionResult;

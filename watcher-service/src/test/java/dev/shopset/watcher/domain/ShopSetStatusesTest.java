@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
+import dev.shopset.contracts.events.RenderRefused;
 import dev.shopset.contracts.events.ShopSetRef;
 import dev.shopset.contracts.resources.Condition;
 import dev.shopset.contracts.resources.Conditions;
@@ -25,22 +26,24 @@ class ShopSetStatusesTest {
 
   @Test
   void validIsWrittenOnceAndKeepsItsTransitionTime() {
-    var first = ShopSetStatuses.withValid(null, valid("True", "Resolved"), 3, T1).orElseThrow();
-    var again = ShopSetStatuses.withValid(first, valid("True", "Resolved"), 3, T2);
-    var changed = ShopSetStatuses.withValid(first, valid("False", "TierNotFound"), 3, T2);
+    var first = ShopSetStatuses.withValid(null, valid("True", "Resolved"), 3, 1, T1).orElseThrow();
+    var again = ShopSetStatuses.withValid(first, valid("True", "Resolved"), 3, 1, T2);
+    var changed = ShopSetStatuses.withValid(first, valid("False", "TierNotFound"), 3, 1, T2);
 
     assertThat(first.observedGeneration()).isEqualTo(3);
-    assertThat(first.conditions())
-        .singleElement()
-        .satisfies(c -> assertThat(c.lastTransitionTime()).isEqualTo(T1.toString()));
+    assertThat(first.shops()).as("the shop count kubectl get shows").isEqualTo(1);
+    assertThat(ShopSetStatuses.find(first.conditions(), Conditions.VALID).lastTransitionTime())
+        .isEqualTo(T1.toString());
     assertThat(again).as("same condition, later: nothing to write").isEmpty();
-    assertThat(changed.orElseThrow().conditions().get(0).lastTransitionTime())
+    assertThat(
+            ShopSetStatuses.find(changed.orElseThrow().conditions(), Conditions.VALID)
+                .lastTransitionTime())
         .isEqualTo(T2.toString());
   }
 
   @Test
   void commitPushedSetsRenderedCommittedAndLastCommitOnce() {
-    var status = ShopSetStatuses.withCommit(null, PUSHED, REF, T1).orElseThrow();
+    var status = ShopSetStatuses.withCommit(null, PUSHED, REF, 3, T1).orElseThrow();
 
     assertThat(status.lastCommit().sha()).isEqualTo("abcdef1234567890");
     assertThat(status.lastCommit().branch()).isEqualTo("gold");
@@ -49,18 +52,20 @@ class ShopSetStatusesTest {
         .extracting(Condition::type, Condition::status)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(Conditions.RENDERED, "True"),
-            org.assertj.core.groups.Tuple.tuple(Conditions.COMMITTED, "True"));
-    assertThat(ShopSetStatuses.withCommit(status, PUSHED, REF, T2)).isEmpty();
+            org.assertj.core.groups.Tuple.tuple(Conditions.COMMITTED, "True"),
+            org.assertj.core.groups.Tuple.tuple(Conditions.READY, "Unknown"));
+    assertThat(ShopSetStatuses.withCommit(status, PUSHED, REF, 3, T2)).isEmpty();
   }
 
   @Test
   void commitFailedSaysWhyAndAnOlderGenerationChangesNothing() {
-    var status = ShopSetStatuses.withCommit(null, PUSHED, REF, T1).orElseThrow();
+    var status = ShopSetStatuses.withCommit(null, PUSHED, REF, 3, T1).orElseThrow();
     var failed =
         new CommitFailed("https://s.git", "gold", List.of(REF), "PermissionDenied", "No write.");
 
-    var afterFailure = ShopSetStatuses.withCommit(status, failed, REF, T2).orElseThrow();
-    var stale = ShopSetStatuses.withCommit(afterFailure, PUSHED, new ShopSetRef("ns", "a", 2), T2);
+    var afterFailure = ShopSetStatuses.withCommit(status, failed, REF, 3, T2).orElseThrow();
+    var stale =
+        ShopSetStatuses.withCommit(afterFailure, PUSHED, new ShopSetRef("ns", "a", 2), 3, T2);
 
     assertThat(ShopSetStatuses.find(afterFailure.conditions(), Conditions.COMMITTED))
         .satisfies(c -> {
@@ -69,5 +74,74 @@ class ShopSetStatusesTest {
         });
     assertThat(afterFailure.lastCommit()).isEqualTo(status.lastCommit());
     assertThat(stale).isEmpty();
+  }
+
+  @Test
+  void readyIsTrueOnlyOnceTheCurrentGenerationIsValidRenderedAndCommitted() {
+    var valid = ShopSetStatuses.withValid(null, valid("True", "Resolved"), 3, 1, T1).orElseThrow();
+    var committed = ShopSetStatuses.withCommit(valid, PUSHED, REF, 3, T1).orElseThrow();
+    var nextGeneration =
+        ShopSetStatuses.withValid(
+                committed,
+                new Condition(Conditions.VALID, "True", "Resolved", "m", null, 4L),
+                4,
+                2,
+                T2)
+            .orElseThrow();
+
+    assertThat(ShopSetStatuses.find(valid.conditions(), Conditions.READY).status())
+        .as("valid, not yet committed")
+        .isEqualTo(Condition.UNKNOWN);
+    assertThat(ShopSetStatuses.find(committed.conditions(), Conditions.READY))
+        .satisfies(c -> {
+          assertThat(c.status()).isEqualTo(Condition.TRUE);
+          assertThat(c.observedGeneration()).isEqualTo(3);
+        });
+    assertThat(ShopSetStatuses.find(nextGeneration.conditions(), Conditions.READY))
+        .satisfies(c -> {
+          assertThat(c.status()).as("generation 4 is on its way").isEqualTo(Condition.UNKNOWN);
+          assertThat(c.reason()).isEqualTo(ShopSetStatuses.RECONCILING);
+        });
+  }
+
+  @Test
+  void aRefusedRenderMakesRenderedAndReadyFalseWithTheReasonAndField() {
+    var valid = ShopSetStatuses.withValid(null, valid("True", "Resolved"), 3, 1, T1).orElseThrow();
+    var refused =
+        new RenderRefused(
+            "https://s.git",
+            "gold",
+            List.of(REF),
+            "InvalidDesiredState",
+            "spec.env[0].value: longer than 32768 characters");
+
+    var status = ShopSetStatuses.withCommit(valid, refused, REF, 3, T2).orElseThrow();
+
+    assertThat(ShopSetStatuses.find(status.conditions(), Conditions.RENDERED))
+        .satisfies(c -> {
+          assertThat(c.status()).isEqualTo(Condition.FALSE);
+          assertThat(c.reason()).isEqualTo("InvalidDesiredState");
+        });
+    assertThat(ShopSetStatuses.find(status.conditions(), Conditions.READY))
+        .satisfies(c -> {
+          assertThat(c.status()).isEqualTo(Condition.FALSE);
+          assertThat(c.message()).contains("spec.env[0].value");
+        });
+  }
+
+  @Test
+  void aLateCommitOfAnOlderGenerationDoesNotHideANewerRefusal() {
+    var refused =
+        new RenderRefused("https://s.git", "gold", List.of(REF), "RenderTooLarge", "too large");
+    var status = ShopSetStatuses.withCommit(null, refused, REF, 3, T1).orElseThrow();
+
+    var late =
+        ShopSetStatuses.withCommit(status, PUSHED, new ShopSetRef("ns", "a", 2), 3, T2)
+            .orElse(status);
+
+    assertThat(ShopSetStatuses.find(late.conditions(), Conditions.RENDERED).status())
+        .isEqualTo(Condition.FALSE);
+    assertThat(ShopSetStatuses.find(late.conditions(), Conditions.READY).status())
+        .isEqualTo(Condition.FALSE);
   }
 }

@@ -1,9 +1,9 @@
 package dev.shopset.watcher.it;
 
-import static dev.shopset.watcher.Fixtures.configuration;
-import static dev.shopset.watcher.Fixtures.shopSet;
-import static dev.shopset.watcher.Fixtures.spec;
-import static dev.shopset.watcher.Fixtures.tier;
+import static dev.shopset.contracts.testing.Fixtures.configuration;
+import static dev.shopset.contracts.testing.Fixtures.shopSet;
+import static dev.shopset.contracts.testing.Fixtures.spec;
+import static dev.shopset.contracts.testing.Fixtures.tier;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -148,7 +148,15 @@ class DesiredStateIT {
         .edit(t -> {
           var s = t.getSpec();
           t.setSpec(
-              new TierSpec(7, s.branch(), s.appRepository(), s.systemRepository(), s.promotesTo()));
+              new TierSpec(
+                  7,
+                  s.branch(),
+                  s.appRepository(),
+                  s.systemRepository(),
+                  s.promotesTo(),
+                  s.namespaceSelector(),
+                  s.clusters(),
+                  s.frozen()));
           return t;
         });
 

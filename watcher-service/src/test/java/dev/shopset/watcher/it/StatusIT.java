@@ -1,9 +1,9 @@
 package dev.shopset.watcher.it;
 
-import static dev.shopset.watcher.Fixtures.configuration;
-import static dev.shopset.watcher.Fixtures.promotion;
-import static dev.shopset.watcher.Fixtures.shopSet;
-import static dev.shopset.watcher.Fixtures.tier;
+import static dev.shopset.contracts.testing.Fixtures.configuration;
+import static dev.shopset.contracts.testing.Fixtures.promotion;
+import static dev.shopset.contracts.testing.Fixtures.shopSet;
+import static dev.shopset.contracts.testing.Fixtures.tier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

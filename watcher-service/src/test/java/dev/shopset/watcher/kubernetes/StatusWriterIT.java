@@ -1,6 +1,6 @@
 package dev.shopset.watcher.kubernetes;
 
-import static dev.shopset.watcher.Fixtures.shopSet;
+import static dev.shopset.contracts.testing.Fixtures.shopSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,0 +1,212 @@
+package dev.shopset.k8s;
+
+import static dev.shopset.k8s.ClusterManifestsIT.kustomize;
+import static dev.shopset.k8s.ClusterManifestsIT.names;
+import static dev.shopset.k8s.ClusterManifestsIT.ofKind;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * k8s/install, built with {@code kubectl kustomize} from a copy whose params.env and secrets a user
+ * has filled in: every setting lands where it is used, and nothing else is edited.
+ */
+class InstallOverlayIT {
+
+  private static final Path MODULE = Path.of("").toAbsolutePath();
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private static final Map<String, String> SETTINGS =
+      Map.of(
+          "KAFKA_BOOTSTRAP_SERVERS", "prod-kafka-kafka-bootstrap.streaming:9093",
+          "STRIMZI_CLUSTER", "prod-kafka",
+          "KAFKA_NAMESPACE", "streaming",
+          "IMAGE_REGISTRY", "registry.internal:5000/platform/shopset",
+          "IMAGE_TAG", "1.4.2",
+          "SYSTEM_REPOSITORY", "https://git.internal/platform/system.git",
+          "TIER_0", "staging",
+          "TIER_1", "live",
+          "PROMETHEUS_RELEASE", "monitoring");
+
+  @Test
+  void everySettingOfParamsEnvLandsWhereItIsUsed(@TempDir Path dir) throws Exception {
+    Path install = userCopy(dir, SETTINGS, false);
+    List<JsonNode> objects = kustomize(install);
+
+    for (JsonNode deployment : ofKind(objects, "Deployment")) {
+      String service = deployment.at("/metadata/name").asText();
+      assertThat(deployment.at("/spec/template/spec/containers/0/image").asText())
+          .isEqualTo("registry.internal:5000/platform/shopset/" + service + ":1.4.2");
+    }
+    for (JsonNode topic : ofKind(objects, "KafkaTopic")) {
+      assertThat(topic.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo("prod-kafka");
+      assertThat(topic.at("/metadata/namespace").asText()).isEqualTo("streaming");
+    }
+    for (JsonNode app : ofKind(objects, "Application")) {
+      assertThat(app.at("/spec/source/repoURL").asText())
+          .isEqualTo("https://git.internal/platform/system.git");
+    }
+    assertThat(
+            ofKind(objects, "Application").stream()
+                .map(a -> a.at("/spec/source/targetRevision").asText()))
+        .containsExactly("staging", "live");
+    assertThat(ofKind(objects, "ServiceMonitor").getFirst().at("/metadata/labels/release").asText())
+        .isEqualTo("monitoring");
+
+    JsonNode settings = ofKind(objects, "ConfigMap").getFirst();
+    assertThat(settings.at("/metadata/namespace").asText()).isEqualTo("shopset");
+    assertThat(settings.at("/data/KAFKA_BOOTSTRAP_SERVERS").asText())
+        .isEqualTo("prod-kafka-kafka-bootstrap.streaming:9093");
+    String configMap = settings.at("/metadata/name").asText();
+    for (JsonNode deployment : ofKind(objects, "Deployment")) {
+      assertThat(deployment.findValues("configMapKeyRef"))
+          .allMatch(ref -> ref.get("name").asText().equals(configMap));
+    }
+  }
+
+  @Test
+  void secretsComeFromTheFilesKeptOutOfGitAndAreReferencedByTheirGeneratedNames(@TempDir Path dir)
+      throws Exception {
+    Path install = userCopy(dir, Map.of(), false);
+    List<JsonNode> objects = kustomize(install);
+    Map<String, String> secrets = new HashMap<>();
+    for (JsonNode secret : ofKind(objects, "Secret")) {
+      assertThat(secret.at("/metadata/namespace").asText()).isEqualTo("shopset");
+      String name = secret.at("/metadata/name").asText();
+      secrets.put(name.substring(0, name.lastIndexOf('-')), name);
+    }
+    assertThat(secrets)
+        .containsOnlyKeys("shopset-slack", "shopset-webhook-secret", "shopset-git-credentials");
+    List<String> referenced = new ArrayList<>();
+    for (JsonNode deployment : ofKind(objects, "Deployment")) {
+      deployment
+          .findValues("secretKeyRef")
+          .forEach(ref -> referenced.add(ref.get("name").asText()));
+      deployment.findValuesAsText("secretName").forEach(referenced::add);
+    }
+    assertThat(referenced).containsExactlyInAnyOrderElementsOf(secrets.values());
+    assertThat(Files.readString(MODULE.resolve("install/secrets/.gitignore")))
+        .as("the secret files are never committed")
+        .startsWith("*\n");
+  }
+
+  @Test
+  void withKedaTheScaledObjectsUseTheKafkaOfParamsEnv(@TempDir Path dir) throws Exception {
+    Path install = userCopy(dir, SETTINGS, true);
+    List<JsonNode> objects = kustomize(install);
+    assertThat(ofKind(objects, "HorizontalPodAutoscaler")).isEmpty();
+    assertThat(names(objects, "ScaledObject"))
+        .containsExactlyInAnyOrder("renderer-service", "git-pusher-service", "notifier-service");
+    for (JsonNode scaled : ofKind(objects, "ScaledObject")) {
+      assertThat(scaled.at("/spec/triggers").findValuesAsText("bootstrapServers"))
+          .containsOnly("prod-kafka-kafka-bootstrap.streaming:9093");
+    }
+  }
+
+  /** KEDA scales on the lag of a consumer group: the wrong name scales on nothing. */
+  @Test
+  void kedaScalesOnTheConsumerGroupsTheServicesReallyUse() throws IOException {
+    List<JsonNode> scaledObjects = new ArrayList<>();
+    YAML.readValues(
+            YAML.createParser(MODULE.resolve("components/keda/scaledobjects.yaml").toFile()),
+            JsonNode.class)
+        .forEachRemaining(scaledObjects::add);
+    assertThat(scaledObjects).isNotEmpty();
+    for (JsonNode scaled : scaledObjects) {
+      String service = scaled.at("/spec/scaleTargetRef/name").asText();
+      Map<String, String> groupByTopic = consumerGroupsByTopic(service);
+      for (JsonNode trigger : scaled.at("/spec/triggers")) {
+        String topic = trigger.at("/metadata/topic").asText();
+        assertThat(groupByTopic)
+            .as("%s consumes %s in group", service, topic)
+            .containsEntry(topic, trigger.at("/metadata/consumerGroup").asText());
+      }
+    }
+  }
+
+  /** topic -> group.id of every incoming channel in the service's application.properties. */
+  private static Map<String, String> consumerGroupsByTopic(String service) throws IOException {
+    Properties properties = new Properties();
+    try (var in =
+        Files.newInputStream(
+            MODULE.resolveSibling(service).resolve("src/main/resources/application.properties"))) {
+      properties.load(in);
+    }
+    Set<String> channels = new TreeSet<>();
+    for (String key : properties.stringPropertyNames()) {
+      if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".topic")) {
+        channels.add(key.substring(0, key.length() - ".topic".length()));
+      }
+    }
+    Map<String, String> groups = new LinkedHashMap<>();
+    for (String channel : channels) {
+      groups.put(
+          properties.getProperty(channel + ".topic"),
+          properties.getProperty(channel + ".group.id"));
+    }
+    return groups;
+  }
+
+  /**
+   * A copy of k8s/ as a user leaves it: {@code changes} made to params.env, the three secret files
+   * written, and the KEDA component switched on when asked.
+   */
+  static Path userCopy(Path dir, Map<String, String> changes, boolean keda) throws IOException {
+    Path install = copyOfK8s(dir).resolve("install");
+    Path params = install.resolve("params.env");
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(params)) {
+      String key = line.contains("=") ? line.substring(0, line.indexOf('=')) : "";
+      lines.add(changes.containsKey(key) ? key + "=" + changes.get(key) : line);
+    }
+    Files.write(params, lines);
+    Files.writeString(install.resolve("secrets/slack.env"), "token=xoxb-1-2-3\n");
+    Files.writeString(install.resolve("secrets/webhook.env"), "secret=abc\n");
+    Files.writeString(
+        install.resolve("secrets/git-credentials.env"),
+        "git.internal.username=shopset\ngit.internal.token=t\n");
+    if (keda) {
+      Path kustomization = install.resolve("kustomization.yaml");
+      Files.writeString(
+          kustomization,
+          Files.readString(kustomization)
+              .replace("# components:", "components:")
+              .replace("#   - ../components/keda", "  - ../components/keda"));
+    }
+    return install;
+  }
+
+  /** {@code dir/k8s}: the manifests as in a fresh clone (no secret files, no build output). */
+  static Path copyOfK8s(Path dir) throws IOException {
+    Path copy = dir.resolve("k8s");
+    try (Stream<Path> files = Files.walk(MODULE)) {
+      for (Path file : files.toList()) {
+        Path relative = MODULE.relativize(file);
+        if (relative.startsWith("target") || relative.startsWith("src")) {
+          continue;
+        }
+        Path target = copy.resolve(relative.toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else if (!relative.startsWith("install/secrets") || relative.endsWith(".gitignore")) {
+          Files.copy(file, target);
+        }
+      }
+    }
+    return copy;
+  }
+}
