@@ -7,6 +7,7 @@ import dev.shopset.gitpusher.app.SourcePolling;
 import dev.shopset.gitpusher.app.SourceResolution;
 import dev.shopset.gitpusher.app.SourceRouter;
 import dev.shopset.gitpusher.config.GitPusherConfig;
+import dev.shopset.gitpusher.config.RepositoriesConfig;
 import dev.shopset.gitpusher.domain.Backoff;
 import dev.shopset.gitpusher.domain.BranchFlow;
 import dev.shopset.gitpusher.domain.CommitEvents;
@@ -29,6 +30,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The composition root: builds the application layer and the git adapter from the configuration,
@@ -51,8 +53,9 @@ public class GitPusherWiring {
 
   @Produces
   @Singleton
-  RemoteHeads remoteHeads(GitPusherConfig config) {
-    return new RemoteHeads(GitCredentials.of(config.credentials()));
+  RemoteHeads remoteHeads(GitPusherConfig config, RepositoriesConfig repositories) {
+    return new RemoteHeads(
+        GitCredentials.of(config.credentials(), repositories.prefixes().orElse(List.of())));
   }
 
   @Produces

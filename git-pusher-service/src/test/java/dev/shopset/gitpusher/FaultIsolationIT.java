@@ -276,4 +276,35 @@ class FaultIsolationIT {
     await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 3);
     assertThat(gitlink(system, "base")).isEqualTo(good);
   }
+
+  @Test
+  void aRepositoryOutsideTheAllowedPrefixesIsRefusedForItsShopSetAloneBeforeAnyCall() {
+    String system = git.emptyRepo("system-policy");
+    kafka.send(
+        Topics.RENDERS,
+        List.of(
+            render(system, app, "https://evil.example/config.git", "tenant-x", "eu", 1, 1),
+            render(system, app, "file:///etc/config.git", "tenant-y", "eu", 1, 1),
+            render(system, app, config, "tenant-z", "eu", 1, 1)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> shopSetsPushed(system).contains("tenant-z/eu"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() ->
+            assertThat(failed(system))
+                .hasSize(2)
+                .allSatisfy(f -> assertThat(f.reason()).isEqualTo("RepositoryNotAllowed"))
+                .flatExtracting(CommitFailed::shopSets)
+                .containsExactlyInAnyOrder(
+                    new ShopSetRef("tenant-x", "eu", 1), new ShopSetRef("tenant-y", "eu", 1)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() ->
+            assertThat(kafka.deadLetters())
+                .filteredOn(d -> d.key().equals(system + "#" + TIER))
+                .hasSize(2)
+                .allSatisfy(d -> assertThat(d.reason()).contains("RepositoryNotAllowed")));
+    assertThat(shopSetsPushed(system)).containsExactly("tenant-z/eu");
+  }
 }

@@ -13,7 +13,6 @@ import dev.shopset.contracts.events.ShopSetRef;
 import dev.shopset.gitpusher.domain.Changes;
 import dev.shopset.gitpusher.domain.CommitMessage;
 import dev.shopset.gitpusher.domain.SourceHeads;
-import dev.shopset.gitpusher.git.GitCredentials;
 import dev.shopset.gitpusher.git.JGitSystemBranch;
 import dev.shopset.gitpusher.git.RemoteHeads;
 import dev.shopset.gitpusher.testing.Branches;
@@ -35,7 +34,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -144,10 +142,7 @@ class GitPusherBench {
       List<RenderResult> renders)
       throws Exception {
     Path root = git.root.resolve("bench-compare");
-    RemoteHeads heads =
-        new RemoteHeads(
-            new GitCredentials(
-                root.resolve("none"), Optional.of(Fixtures.USER), Optional.of(Fixtures.PASSWORD)));
+    RemoteHeads heads = new RemoteHeads(git.credentials(root.resolve("none")));
     Path checkout = root.resolve("checkout");
     git.cli.git(root, "clone", "-q", "-b", TIER, system, checkout.toString());
     try (JGitSystemBranch ws =

@@ -79,7 +79,7 @@ class TwoInstancesIT {
 
   /** Starts B and waits until the group has split the partitions between A and B. */
   PlainGitPusher startOther(String name, int maxPending) {
-    other = new PlainGitPusher(git.root.resolve(name + "-" + System.nanoTime()), maxPending);
+    other = new PlainGitPusher(git, git.root.resolve(name + "-" + System.nanoTime()), maxPending);
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() ->

@@ -36,6 +36,7 @@ final class BatchAttempt {
    * @param pushed what the push carried (and is to be announced)
    * @param done work that went through, or had nothing to do
    * @param held work whose sources failed, with the failure
+   * @param refused work whose sources may never be used (a repository not allowed), with why
    * @param refusedPins pin requests refused because they would move a pin backwards
    * @param millis time spent fetching, resolving, committing and pushing
    */
@@ -43,6 +44,7 @@ final class BatchAttempt {
       SystemBranch.Pushed pushed,
       List<Work> done,
       Map<Work, GitFailure> held,
+      Map<Work, GitFailure> refused,
       int refusedPins,
       long[] millis) {}
 
@@ -67,6 +69,7 @@ final class BatchAttempt {
     long resolvedAt = System.nanoTime();
 
     Map<Work, GitFailure> held = new LinkedHashMap<>();
+    Map<Work, GitFailure> refused = new LinkedHashMap<>();
     List<RenderEvent> renders = new ArrayList<>();
     for (Work.Render work : batch.renders()) {
       GitFailure failure = null;
@@ -79,11 +82,11 @@ final class BatchAttempt {
       if (failure == null) {
         renders.add(work.event());
       } else {
-        held.put(work, failure);
+        (failure.kind() == GitFailure.Kind.INVALID ? refused : held).put(work, failure);
       }
     }
     Map<String, String> gitlinks = new LinkedHashMap<>();
-    int refused = 0;
+    int backwards = 0;
     for (Work.Pin work : batch.pins()) {
       Map<String, String> moves = new LinkedHashMap<>();
       boolean refusedOne = false;
@@ -95,7 +98,7 @@ final class BatchAttempt {
             Ancestry q = new Ancestry(work.move().source(), pin.sha(), work.move().head());
             GitFailure failure = resolved.ancestryFailures().get(q);
             if (failure != null) {
-              held.put(work, failure);
+              (failure.kind() == GitFailure.Kind.INVALID ? refused : held).put(work, failure);
             } else if (resolved.descends().getOrDefault(q, false)) {
               moves.put(pin.path(), work.move().head());
             } else {
@@ -113,9 +116,9 @@ final class BatchAttempt {
           }
         }
       }
-      if (!held.containsKey(work)) {
+      if (!held.containsKey(work) && !refused.containsKey(work)) {
         gitlinks.putAll(moves);
-        refused += refusedOne ? 1 : 0;
+        backwards += refusedOne ? 1 : 0;
       }
     }
 
@@ -129,11 +132,13 @@ final class BatchAttempt {
     long done = System.nanoTime();
     List<Work> through = new ArrayList<>(batch.units());
     through.removeAll(held.keySet());
+    through.removeAll(refused.keySet());
     return new Outcome(
         pushed,
         through,
         held,
         refused,
+        backwards,
         new long[] {
           (synced - start) / 1_000_000,
           (resolvedAt - synced) / 1_000_000,

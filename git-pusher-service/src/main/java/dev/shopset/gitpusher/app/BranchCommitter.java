@@ -212,6 +212,13 @@ public final class BranchCommitter implements AutoCloseable {
         reports.failed(List.of(render), failure.reason(), failure.getMessage() + heldNote());
       }
     }
+    for (Map.Entry<Work, GitFailure> e : outcome.refused().entrySet()) {
+      GitFailure failure = e.getValue();
+      if (e.getKey() instanceof Work.Render render) {
+        reports.failed(List.of(render), failure.reason(), failure.getMessage());
+      }
+      e.getKey().refuse(failure.reason(), failure.getMessage());
+    }
     refusedPins.addAndGet(outcome.refusedPins());
     for (Work work : outcome.done()) {
       holds.succeeded(work);

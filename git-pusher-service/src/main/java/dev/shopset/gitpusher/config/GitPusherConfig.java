@@ -70,11 +70,21 @@ public interface GitPusherConfig {
     Duration maxBackoff();
   }
 
-  /** HTTPS credentials. */
+  /** Credentials, per repository URL prefix. */
   interface Credentials {
-    /** Directory of {@code <host>.username} and {@code <host>.token} files (a mounted Secret). */
+    /**
+     * Directory of credential sets (a mounted Secret): {@code <id>.url} (the prefix), {@code
+     * <id>.username} + {@code <id>.password}, or {@code <id>.ssh-privatekey} + {@code
+     * <id>.known_hosts}.
+     */
     @WithDefault("/etc/shopset/git-credentials")
     String dir();
+
+    /**
+     * The prefix the credentials configured below apply to; absent: every allowed prefix (one
+     * platform-wide set).
+     */
+    Optional<String> url();
 
     /** Username for hosts without files. */
     Optional<String> username();

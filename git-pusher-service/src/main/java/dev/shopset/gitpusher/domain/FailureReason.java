@@ -28,6 +28,11 @@ public enum FailureReason {
   CommitNotInHistory,
   /** The git host did not answer, answered 5xx, or the network failed. */
   Unavailable,
+  /**
+   * A repository URL outside every allowed prefix, or of a kind never used ({@code file://}, {@code
+   * ext::}, ssh options, credentials in the URL); refused before any network call.
+   */
+  RepositoryNotAllowed,
   /** The system branch's {@code .gitmodules} cannot be read (a person committed it broken). */
   InvalidGitmodules,
   /** A render reaches beyond its ShopSet or names a path git refuses; it is never applied. */

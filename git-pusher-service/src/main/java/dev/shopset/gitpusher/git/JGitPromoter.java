@@ -134,7 +134,7 @@ public final class JGitPromoter implements Promoter {
 
   /** Fetches the branches of the request (refs of this target branch only). */
   private void fetch(Repository repo, PromotionRequested request, boolean toExists)
-      throws GitAPIException {
+      throws GitAPIException, GitFailure {
     String prefix = "refs/promote/" + request.toBranch() + "/";
     List<RefSpec> specs = new ArrayList<>();
     specs.add(new RefSpec("+refs/heads/" + request.fromBranch() + ":" + prefix + "from"));
@@ -179,7 +179,7 @@ public final class JGitPromoter implements Promoter {
 
   private static PromotionResult terminalOrThrow(PromotionRequested request, GitFailure f)
       throws GitFailure {
-    if (f.kind() == GitFailure.Kind.TERMINAL) {
+    if (f.kind() == GitFailure.Kind.TERMINAL || f.kind() == GitFailure.Kind.INVALID) {
       return failed(request, null, f.reason(), f.getMessage());
     }
     throw f;

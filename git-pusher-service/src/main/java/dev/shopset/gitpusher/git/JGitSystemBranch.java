@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -63,12 +64,13 @@ public final class JGitSystemBranch implements SystemBranch {
   @Override
   public void sync() throws GitFailure {
     String url = id.repository();
+    TransportConfigCallback transport = remoteHeads.credentials().transport(url);
     try {
       Git.wrap(repo)
           .fetch()
           .setRemote(url)
           .setRefSpecs(new RefSpec("+" + localRef + ":" + remoteRef))
-          .setTransportConfigCallback(remoteHeads.credentials().transport(url))
+          .setTransportConfigCallback(transport)
           .setTimeout(60)
           .call();
     } catch (Exception e) {

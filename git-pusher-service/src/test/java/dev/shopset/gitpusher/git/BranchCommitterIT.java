@@ -58,12 +58,7 @@ class BranchCommitterIT {
     git = new Fixtures(root);
     app = git.appRepo("app");
     config = git.configRepo("config");
-    heads =
-        new RemoteHeads(
-            new GitCredentials(
-                root.resolve("no-secrets"),
-                Optional.of(Fixtures.USER),
-                Optional.of(Fixtures.PASSWORD)));
+    heads = new RemoteHeads(git.credentials(root.resolve("no-secrets")));
     resolution = Branches.resolution(heads, root.resolve("sources"));
   }
 

@@ -56,9 +56,7 @@ class JGitSystemBranchIT {
   }
 
   static RemoteHeads heads(String token) {
-    return new RemoteHeads(
-        new GitCredentials(
-            root.resolve("no-secrets"), Optional.of(Fixtures.USER), Optional.of(token)));
+    return new RemoteHeads(git.credentials(root.resolve("no-secrets")));
   }
 
   JGitSystemBranch open(String name, String url) {

@@ -34,6 +34,9 @@ public final class GitServer implements AutoCloseable {
   private final String password;
   private final AtomicBoolean available = new AtomicBoolean(true);
   private final Map<String, Mode> modes = new ConcurrentHashMap<>();
+  private final List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger requests =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** How one repository answers. */
   public enum Mode {
@@ -76,8 +79,23 @@ public final class GitServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/git/" + repository + ".git";
   }
 
+  /** {@code http://127.0.0.1:<port>/git/}: the prefix of every repository of this host. */
+  public String prefix() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/git/";
+  }
+
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /** Every Authorization header this host received, decoded ({@code user:password}). */
+  public List<String> authorizations() {
+    return List.copyOf(authorizations);
+  }
+
+  /** How many requests this host received. */
+  public int requests() {
+    return requests.get();
   }
 
   /** Makes {@code repository} (its name, as for {@link #url}) answer as {@code mode}. */
@@ -97,6 +115,17 @@ public final class GitServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      requests.incrementAndGet();
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      if (authorization != null && authorization.startsWith("Basic ")) {
+        try {
+          authorizations.add(
+              new String(
+                  Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          authorizations.add(authorization);
+        }
+      }
       if (!available.get()) {
         exchange.sendResponseHeaders(503, -1);
         return;

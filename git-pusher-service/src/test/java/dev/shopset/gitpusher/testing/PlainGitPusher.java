@@ -22,7 +22,6 @@ import dev.shopset.gitpusher.domain.PinRequests;
 import dev.shopset.gitpusher.domain.RenderCheck;
 import dev.shopset.gitpusher.domain.TierDirectory;
 import dev.shopset.gitpusher.domain.Work;
-import dev.shopset.gitpusher.git.GitCredentials;
 import dev.shopset.gitpusher.git.JGitSystemBranches;
 import dev.shopset.gitpusher.git.RemoteHeads;
 import dev.shopset.gitpusher.git.SourceBranches;
@@ -37,7 +36,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -82,7 +80,7 @@ public final class PlainGitPusher implements AutoCloseable {
   /**
    * Starts an instance keeping its clones under {@code root}; a branch holds {@code maxPending}.
    */
-  public PlainGitPusher(Path root, int maxPending) {
+  public PlainGitPusher(Fixtures git, Path root, int maxPending) {
     String servers = EmbeddedKafkaBroker.shared().bootstrapServers();
     producer =
         new KafkaProducer<>(
@@ -93,12 +91,7 @@ public final class PlainGitPusher implements AutoCloseable {
                 "all"),
             new StringSerializer(),
             new ByteArraySerializer());
-    RemoteHeads heads =
-        new RemoteHeads(
-            new GitCredentials(
-                root.resolve("no-credentials"),
-                Optional.of(Fixtures.USER),
-                Optional.of(Fixtures.PASSWORD)));
+    RemoteHeads heads = new RemoteHeads(git.credentials(root.resolve("no-credentials")));
     TierDirectory tiers = new TierDirectory();
     resolution =
         new SourceResolution(
