@@ -17,6 +17,7 @@ import dev.shopset.gitpusher.domain.PromotionEvents;
 import dev.shopset.gitpusher.domain.SourceEvents;
 import dev.shopset.gitpusher.domain.SourceResolver;
 import dev.shopset.gitpusher.domain.TierDirectory;
+import dev.shopset.gitpusher.git.CommitSigning;
 import dev.shopset.gitpusher.git.GitCredentials;
 import dev.shopset.gitpusher.git.JGitPromoter;
 import dev.shopset.gitpusher.git.JGitSystemBranches;
@@ -29,8 +30,12 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The composition root: builds the application layer and the git adapter from the configuration,
@@ -84,11 +89,27 @@ public class GitPusherWiring {
             workspaces(config).resolve("system"),
             remoteHeads,
             config.authorName(),
-            config.authorEmail()),
+            config.authorEmail(),
+            signing(config.signing())),
         settings(config),
         resolution,
         events,
         flow);
+  }
+
+  /** How our commits are signed; a passphrase file is read once, at startup. */
+  static CommitSigning signing(GitPusherConfig.Signing signing) {
+    Optional<String> passphrase =
+        signing
+            .passphraseFile()
+            .map(file -> {
+              try {
+                return Files.readString(Path.of(file)).strip();
+              } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the signing passphrase file", e);
+              }
+            });
+    return CommitSigning.of(signing.format(), signing.keyFile(), passphrase);
   }
 
   /** Every branch writer's settings. */

@@ -37,6 +37,9 @@ public interface GitPusherConfig {
   /** Per-branch queues. */
   Queue queue();
 
+  /** Commit signatures. */
+  Signing signing();
+
   /** Author and committer of the commits. */
   @WithDefault("ShopSet git-pusher")
   String authorName();
@@ -113,6 +116,19 @@ public interface GitPusherConfig {
     /** How many delivery ids are remembered to refuse replays. */
     @WithDefault("10000")
     int deliveries();
+  }
+
+  /** Signatures of our commits. */
+  interface Signing {
+    /** {@code none}, {@code ssh} or {@code openpgp}. */
+    @WithDefault("none")
+    String format();
+
+    /** The SSH private key, or the exported OpenPGP secret key (a mounted Secret). */
+    Optional<String> keyFile();
+
+    /** A file holding the key's passphrase, if it has one. */
+    Optional<String> passphraseFile();
   }
 
   /** Retries of what someone has to fix first. */

@@ -37,6 +37,8 @@ public enum FailureReason {
   InvalidGitmodules,
   /** A render reaches beyond its ShopSet or names a path git refuses; it is never applied. */
   InvalidRender,
+  /** The commit could not be signed with the configured key (missing, unreadable, passphrase). */
+  SigningFailed,
   /** A source head (webhook {@code after}, pin request) is not a 40-hex SHA-1 commit id. */
   InvalidSourceHead,
   /** A pin request to a commit that is not a descendant of the pinned one, without rollback. */

@@ -33,6 +33,7 @@ final class CommitWriter {
       Changes changes,
       SourceHeads heads,
       PersonIdent ident,
+      CommitSigning signing,
       Function<List<PinChange>, String> message)
       throws IOException, GitFailure {
     try (ObjectInserter inserter = Trees.inserter(repo);
@@ -62,6 +63,14 @@ final class CommitWriter {
       commit.setAuthor(ident);
       commit.setCommitter(ident);
       commit.setMessage(message.apply(pins));
+      try {
+        signing.sign(repo, commit, ident);
+      } catch (IOException e) {
+        throw new GitFailure(
+            GitFailure.Kind.TERMINAL,
+            FailureReason.SigningFailed,
+            "cannot sign the commit: " + e.getMessage() + "; check the signing key settings");
+      }
       ObjectId id = inserter.insert(commit);
       inserter.flush();
       Refs.advance(repo, localRef, parent, id);

@@ -38,9 +38,15 @@ public final class JGitSystemBranch implements SystemBranch {
   private final String authorName;
   private final String authorEmail;
   private final Announcements announcements;
+  private final CommitSigning signing;
 
   JGitSystemBranch(
-      Repository repo, BranchId id, RemoteHeads remoteHeads, String authorName, String email) {
+      Repository repo,
+      BranchId id,
+      RemoteHeads remoteHeads,
+      String authorName,
+      String email,
+      CommitSigning signing) {
     this.repo = repo;
     this.id = id;
     this.localRef = "refs/heads/" + id.branch();
@@ -49,6 +55,7 @@ public final class JGitSystemBranch implements SystemBranch {
     this.authorName = authorName;
     this.authorEmail = email;
     this.announcements = new Announcements(repo, authorName, email);
+    this.signing = signing;
   }
 
   @Override
@@ -112,7 +119,13 @@ public final class JGitSystemBranch implements SystemBranch {
       throws GitFailure {
     try {
       return CommitWriter.commit(
-              repo, localRef, changes, heads, new PersonIdent(authorName, authorEmail), message)
+              repo,
+              localRef,
+              changes,
+              heads,
+              new PersonIdent(authorName, authorEmail),
+              signing,
+              message)
           .map(ObjectId::name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
