@@ -41,18 +41,25 @@ public class RenderConsumer {
   private final Committers committers;
   private final CommitEvents events;
   private final RenderFlow flow;
+  private final RenderPartitions partitions;
 
-  public RenderConsumer(Committers committers, CommitEvents events, RenderFlow flow) {
+  public RenderConsumer(
+      Committers committers, CommitEvents events, RenderFlow flow, RenderPartitions partitions) {
     this.committers = committers;
     this.events = events;
     this.flow = flow;
+    this.partitions = partitions;
   }
 
   @Incoming("renders")
   public CompletionStage<Void> consume(Message<byte[]> message) {
-    message
-        .getMetadata(IncomingKafkaRecordMetadata.class)
-        .ifPresent(m -> flow.arrived(m.getPartition()));
+    var metadata = message.getMetadata(IncomingKafkaRecordMetadata.class);
+    if (metadata.isPresent() && !partitions.ownsPartition(metadata.get().getPartition())) {
+      // delivered as its partition was revoked: the new owner receives it; opening a writer here
+      // would write a branch this instance no longer owns
+      return CompletableFuture.completedFuture(null);
+    }
+    metadata.ifPresent(m -> flow.arrived(m.getPartition()));
     ShopSetEvent event;
     try {
       event = EventMessages.decode(message, ShopSetEvent.class, Topics.RENDERS);

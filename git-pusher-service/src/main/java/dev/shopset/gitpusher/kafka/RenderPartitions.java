@@ -32,6 +32,11 @@ public class RenderPartitions {
     owned.removeAll(partitions);
   }
 
+  /** Whether {@code partition} is assigned to this instance (true before any assignment). */
+  public boolean ownsPartition(int partition) {
+    return count == 0 || owned.contains(partition);
+  }
+
   /** The partitions this instance is assigned now. */
   public Set<Integer> owned() {
     return Set.copyOf(owned);
