@@ -5,24 +5,37 @@ import dev.shopset.gitpusher.app.Committers;
 import dev.shopset.gitpusher.app.Promotions;
 import dev.shopset.gitpusher.app.SourcePolling;
 import dev.shopset.gitpusher.app.SourceResolution;
+import dev.shopset.gitpusher.app.SourceRouter;
 import dev.shopset.gitpusher.config.GitPusherConfig;
+import dev.shopset.gitpusher.config.RepositoriesConfig;
 import dev.shopset.gitpusher.domain.Backoff;
+import dev.shopset.gitpusher.domain.BranchFlow;
 import dev.shopset.gitpusher.domain.CommitEvents;
+import dev.shopset.gitpusher.domain.PinDirectory;
+import dev.shopset.gitpusher.domain.PinRequests;
 import dev.shopset.gitpusher.domain.PromotionEvents;
 import dev.shopset.gitpusher.domain.SourceEvents;
 import dev.shopset.gitpusher.domain.SourceResolver;
 import dev.shopset.gitpusher.domain.TierDirectory;
+import dev.shopset.gitpusher.git.CommitSigning;
 import dev.shopset.gitpusher.git.GitCredentials;
 import dev.shopset.gitpusher.git.JGitPromoter;
 import dev.shopset.gitpusher.git.JGitSystemBranches;
 import dev.shopset.gitpusher.git.RemoteHeads;
 import dev.shopset.gitpusher.git.SourceBranches;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The composition root: builds the application layer and the git adapter from the configuration,
@@ -39,8 +52,15 @@ public class GitPusherWiring {
 
   @Produces
   @Singleton
-  RemoteHeads remoteHeads(GitPusherConfig config) {
-    return new RemoteHeads(GitCredentials.of(config.credentials()));
+  PinDirectory pinDirectory() {
+    return new PinDirectory();
+  }
+
+  @Produces
+  @Singleton
+  RemoteHeads remoteHeads(GitPusherConfig config, RepositoriesConfig repositories) {
+    return new RemoteHeads(
+        GitCredentials.of(config.credentials(), repositories.prefixes().orElse(List.of())));
   }
 
   @Produces
@@ -62,21 +82,53 @@ public class GitPusherWiring {
       GitPusherConfig config,
       RemoteHeads remoteHeads,
       SourceResolution resolution,
-      CommitEvents events) {
+      CommitEvents events,
+      BranchFlow flow) {
     return new Committers(
         new JGitSystemBranches(
             workspaces(config).resolve("system"),
             remoteHeads,
             config.authorName(),
-            config.authorEmail()),
-        new CommitterSettings(
-            config.batch().window(),
-            config.batch().quiet(),
-            config.batch().maxCount(),
-            config.push().maxRejections(),
-            backoff(config)),
+            config.authorEmail(),
+            signing(config.signing())),
+        settings(config),
         resolution,
-        events);
+        events,
+        flow);
+  }
+
+  /** How our commits are signed; a passphrase file is read once, at startup. */
+  static CommitSigning signing(GitPusherConfig.Signing signing) {
+    Optional<String> passphrase =
+        signing
+            .passphraseFile()
+            .map(file -> {
+              try {
+                return Files.readString(Path.of(file)).strip();
+              } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the signing passphrase file", e);
+              }
+            });
+    return CommitSigning.of(signing.format(), signing.keyFile(), passphrase);
+  }
+
+  /** Every branch writer's settings. */
+  static CommitterSettings settings(GitPusherConfig config) {
+    return new CommitterSettings(
+        config.batch().window(),
+        config.batch().quiet(),
+        config.batch().maxCount(),
+        config.push().maxRejections(),
+        backoff(config),
+        new Backoff(config.retry().heldInitial(), config.retry().heldMax()),
+        config.queue().maxPending(),
+        config.queue().closeWait());
+  }
+
+  @Produces
+  @Singleton
+  SourceRouter sourceRouter(GitPusherConfig config, PinDirectory pins, PinRequests requests) {
+    return new SourceRouter(pins, requests, backoff(config));
   }
 
   @Produces
@@ -103,8 +155,12 @@ public class GitPusherWiring {
       @Observes StartupEvent event,
       GitPusherConfig config,
       Committers committers,
-      SourcePolling polling) {
-    committers.reopen();
+      SourcePolling polling,
+      MeterRegistry registry) {
+    registry
+        .more()
+        .counter(
+            "shopset.gitpusher.pins.refused", Tags.empty(), committers, Committers::refusedPins);
     if (config.poll().enabled()) {
       polling.start(config.poll().interval());
     }

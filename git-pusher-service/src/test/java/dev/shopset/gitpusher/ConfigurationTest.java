@@ -80,5 +80,20 @@ class ConfigurationTest {
     assertThat(config.webhook().secret()).isEmpty();
     assertThat(config.poll().enabled()).isTrue();
     assertThat(config.poll().interval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.signing().format()).isEqualTo("none");
+    assertThat(config.credentials().url()).isEmpty();
+  }
+
+  @Test
+  void signingAndCredentialPrefixComeFromTheirVariables() throws IOException {
+    GitPusherConfig config =
+        config(
+            Map.of(
+                "SHOPSET_GIT_SIGNING_FORMAT", "ssh",
+                "SHOPSET_GIT_SIGNING_KEY_FILE", "/secrets/signing/key",
+                "SHOPSET_GIT_CREDENTIALS_URL", "https://git.example.com/"));
+    assertThat(config.signing().format()).isEqualTo("ssh");
+    assertThat(config.signing().keyFile()).contains("/secrets/signing/key");
+    assertThat(config.credentials().url()).contains("https://git.example.com/");
   }
 }

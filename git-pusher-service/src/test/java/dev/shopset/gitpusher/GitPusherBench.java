@@ -10,11 +10,9 @@ import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.RenderEvent;
 import dev.shopset.contracts.events.RenderResult;
 import dev.shopset.contracts.events.ShopSetRef;
-import dev.shopset.contracts.events.SourceChanged;
 import dev.shopset.gitpusher.domain.Changes;
 import dev.shopset.gitpusher.domain.CommitMessage;
 import dev.shopset.gitpusher.domain.SourceHeads;
-import dev.shopset.gitpusher.git.GitCredentials;
 import dev.shopset.gitpusher.git.JGitSystemBranch;
 import dev.shopset.gitpusher.git.RemoteHeads;
 import dev.shopset.gitpusher.testing.Branches;
@@ -36,7 +34,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -145,10 +142,7 @@ class GitPusherBench {
       List<RenderResult> renders)
       throws Exception {
     Path root = git.root.resolve("bench-compare");
-    RemoteHeads heads =
-        new RemoteHeads(
-            new GitCredentials(
-                root.resolve("none"), Optional.of(Fixtures.USER), Optional.of(Fixtures.PASSWORD)));
+    RemoteHeads heads = new RemoteHeads(git.credentials(root.resolve("none")));
     Path checkout = root.resolve("checkout");
     git.cli.git(root, "clone", "-q", "-b", TIER, system, checkout.toString());
     try (JGitSystemBranch ws =
@@ -161,7 +155,7 @@ class GitPusherBench {
       for (int round = 0; round < ROUNDS; round++) {
         String to = round % 2 == 0 ? old : next;
         String from = round % 2 == 0 ? next : old;
-        Changes pin = new Changes(List.of(), List.of(new SourceChanged(app, TIER, from, to)));
+        Changes pin = Changes.pins(Map.of("base", to));
         long t = System.nanoTime();
         assertThat(
                 ws.commit(pin, SourceHeads.none(), pins -> CommitMessage.of(TIER, List.of(), pins)))
@@ -178,7 +172,7 @@ class GitPusherBench {
           RenderResult r = renders.get((round * BATCH + i * 7) % renders.size());
           batch.add(render(system, app, config, "shop", r.name(), 10 + round, 4 + round));
         }
-        Changes changes = new Changes(batch, List.of());
+        Changes changes = Changes.of(batch);
         t = System.nanoTime();
         assertThat(
                 ws.commit(changes, SourceHeads.none(), pins -> CommitMessage.of(TIER, batch, pins)))

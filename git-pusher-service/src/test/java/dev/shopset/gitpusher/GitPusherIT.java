@@ -7,6 +7,7 @@ import static dev.shopset.gitpusher.testing.Fixtures.tier;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
 import dev.shopset.contracts.Topics;
 import dev.shopset.contracts.events.CommitFailed;
@@ -14,14 +15,19 @@ import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.PromotionRequested;
 import dev.shopset.contracts.events.PromotionResult;
 import dev.shopset.contracts.events.RenderResult;
+import dev.shopset.contracts.events.ShopSetDesired;
 import dev.shopset.contracts.events.ShopSetRef;
 import dev.shopset.contracts.events.SourceChanged;
 import dev.shopset.gitpusher.app.SourcePolling;
+import dev.shopset.gitpusher.domain.BranchId;
+import dev.shopset.gitpusher.domain.PinDirectory;
+import dev.shopset.gitpusher.domain.SourceRef;
 import dev.shopset.gitpusher.domain.TierDirectory;
 import dev.shopset.gitpusher.domain.TierDirectory.Origin;
 import dev.shopset.gitpusher.testing.Fixtures;
 import dev.shopset.gitpusher.testing.GitCli;
 import dev.shopset.gitpusher.testing.GitHostTestResource;
+import dev.shopset.gitpusher.testing.GitServer;
 import dev.shopset.gitpusher.testing.KafkaEvents;
 import dev.shopset.gitpusher.testing.Webhooks;
 import dev.shopset.kafka.KafkaBrokerTestResource;
@@ -51,6 +57,7 @@ class GitPusherIT {
   static final String GROUP = "shopset-git-pusher";
 
   @Inject TierDirectory tiers;
+  @Inject PinDirectory pins;
   @Inject SourcePolling poller;
 
   static Fixtures git;
@@ -185,27 +192,67 @@ class GitPusherIT {
   }
 
   @Test
-  void wrongCredentialsGiveCommitFailedWithTheReasonAndTheServiceStaysHealthy() {
-    String locked = git.server.url("locked-system");
-    kafka.send(Topics.RENDERS, List.of(render(locked, app, config, "shop", "eu", 1, 1)));
+  void aRevokedTokenIsReportedOnceShownInReadinessAndTheKeptBatchIsPushedOnceItIsBack() {
+    git.emptyRepo("system-revoked");
+    String system = git.server.url("system-revoked");
+    git.server.setMode("system-revoked", GitServer.Mode.LOCKED);
+    try {
+      kafka.send(Topics.RENDERS, List.of(render(system, app, config, "shop", "eu", 1, 1)));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() ->
+              assertThat(failed(system))
+                  .singleElement()
+                  .satisfies(f -> {
+                    assertThat(f.reason()).isEqualTo("AuthenticationFailed");
+                    assertThat(f.shopSets()).containsExactly(new ShopSetRef("shop", "eu", 1));
+                    assertThat(f.message()).doesNotContain(Fixtures.PASSWORD);
+                  }));
+      given()
+          .get("/q/health/ready")
+          .then()
+          .statusCode(503)
+          .body(containsString(system + "#" + TIER))
+          .body(containsString("AuthenticationFailed"));
+      given().get("/q/health/live").then().statusCode(200);
+    } finally {
+      git.server.setMode("system-revoked", GitServer.Mode.NORMAL);
+    }
+    // No new render: the kept batch is retried (every 1-2 s in tests) and pushed.
+    await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 1);
+    assertThat(pushed(system).get(0).shopSets()).containsExactly(new ShopSetRef("shop", "eu", 1));
+    assertThat(failed(system)).hasSize(1);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+  }
+
+  static List<CommitFailed> failed(String system) {
+    return kafka.events(CommitFailed.class).stream()
+        .filter(e -> e.systemRepository().equals(system))
+        .toList();
+  }
+
+  /** Tells every instance's directory which branch pins what, and waits until it knows. */
+  void desire(
+      String system, String branch, String tier, String app, String config, String... names) {
+    List<ShopSetDesired> states = new ArrayList<>();
+    for (String name : names) {
+      // one namespace per test: a ShopSet lives in one place, the last one learned
+      states.add(desired(tier, name, tier(tier, 0, branch, null, app, system), config));
+    }
+    kafka.send(Topics.DESIRED, states);
     await()
         .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() ->
-            assertThat(kafka.events(CommitFailed.class))
-                .anySatisfy(f -> {
-                  assertThat(f.systemRepository()).isEqualTo(locked);
-                  assertThat(f.reason()).isEqualTo("AuthenticationFailed");
-                  assertThat(f.shopSets()).containsExactly(new ShopSetRef("shop", "eu", 1));
-                  assertThat(f.message()).doesNotContain(Fixtures.PASSWORD);
-                }));
-    given().get("/q/health/ready").then().statusCode(200);
-    given().get("/q/health/live").then().statusCode(200);
+        .until(
+            () -> pins.pinners(new SourceRef(app, branch)).contains(new BranchId(system, branch)));
   }
 
   @Test
   void aBadWebhookSignatureIsRefusedAndAGoodOneBumpsThePinInOneCommit() {
     String hookApp = git.appRepo("app-hook");
     String system = git.emptyRepo("system-hook");
+    desire(system, TIER, "hook", hookApp, config, "eu", "us");
     kafka.send(
         Topics.RENDERS,
         List.of(
@@ -216,12 +263,9 @@ class GitPusherIT {
     String next = git.commitFiles(hookApp, TIER, "deployment-note.txt", "v2\n");
     byte[] body = Webhooks.push(hookApp, TIER, old, next);
     Webhooks.post(body, "wrong").statusCode(401);
-    await()
-        .during(Duration.ofSeconds(1))
-        .atMost(Duration.ofSeconds(3))
-        .until(() -> sourcesOf(hookApp).isEmpty());
     Webhooks.post(body, Webhooks.SECRET).statusCode(202);
     await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 2);
+    // the refused one published nothing: the accepted one is the only change
     assertThat(sourcesOf(hookApp)).singleElement().extracting(SourceChanged::head).isEqualTo(next);
     CommitPushed bump = pushed(system).get(1);
     assertThat(bump.summary())
@@ -237,6 +281,7 @@ class GitPusherIT {
   void aPollFindsANewSourceHeadAndBumpsThePinOnce() {
     String pollApp = git.appRepo("app-poll");
     String system = git.emptyRepo("system-poll");
+    desire(system, TIER, "poll", pollApp, config, "eu");
     kafka.send(Topics.RENDERS, List.of(render(system, pollApp, config, "shop", "eu", 1, 1)));
     await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 1);
     String old = git.head(pollApp, TIER);
@@ -246,10 +291,12 @@ class GitPusherIT {
     assertThat(pushed(system).get(1).summary())
         .isEqualTo("base: " + old.substring(0, 7) + ".." + next.substring(0, 7));
     poller.poll();
-    await()
-        .during(Duration.ofSeconds(2))
-        .atMost(Duration.ofSeconds(5))
-        .until(() -> pushed(system).size() == 2);
+    // A marker published after the second poll: once it is seen, so would a second change be.
+    String marker = git.appRepo("app-poll-marker");
+    kafka.send(
+        Topics.SOURCES, List.of(new SourceChanged(marker, TIER, null, git.head(marker, TIER))));
+    await().atMost(Duration.ofSeconds(30)).until(() -> !sourcesOf(marker).isEmpty());
+    assertThat(sourcesOf(pollApp)).hasSize(1);
     assertThat(commitCount(system)).isEqualTo(2);
   }
 
@@ -258,6 +305,7 @@ class GitPusherIT {
     String promoApp = git.appRepo("app-promo");
     String promoConfig = git.configRepo("config-promo", "tier-b");
     String system = git.emptyRepo("system-promo");
+    desire(system, "tier-b", "promo-b", promoApp, promoConfig, "eu");
     kafka.send(
         Topics.PROMOTIONS,
         List.of(new PromotionRequested("p1", 1, "a", "b", promoApp, TIER, "tier-b")));

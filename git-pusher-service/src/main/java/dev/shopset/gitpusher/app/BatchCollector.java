@@ -4,16 +4,14 @@ import dev.shopset.gitpusher.domain.Work;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Takes work from a queue in batches: waits for the first item, then gathers what keeps arriving,
- * until nothing has come for the quiet period, the window since the first item has passed, or the
- * maximum count is reached. A lone change waits only the quiet period; a stream of changes (a
- * fan-out, a burst) still becomes one commit per window. A batch that starts with a new source head
- * does not wait at all: a pin bump is one small commit, and its latency is what a tier waits for
- * new code.
+ * Takes work from a branch's pending work in batches: waits for the first item, then gathers what
+ * keeps arriving, until nothing has come for the quiet period, the window since the first item has
+ * passed, or the maximum count is reached. A lone change waits only the quiet period; a stream of
+ * changes (a fan-out, a burst) still becomes one commit per window. A batch that starts with a pin
+ * request does not wait at all: a pin bump is one small commit, and its latency is what a tier
+ * waits for new code.
  */
 public final class BatchCollector {
 
@@ -43,22 +41,38 @@ public final class BatchCollector {
     this(window, window, maxCount);
   }
 
+  public int maxCount() {
+    return maxCount;
+  }
+
   /** The next batch; blocks until there is at least one item. */
-  public List<Work> next(BlockingQueue<Work> queue) throws InterruptedException {
+  List<Work> next(PendingWork pending) throws InterruptedException {
+    return next(pending, null);
+  }
+
+  /**
+   * The next batch; waits at most {@code firstWithin} (null: for ever) for its first item and
+   * returns an empty list when none came.
+   */
+  List<Work> next(PendingWork pending, Duration firstWithin) throws InterruptedException {
     List<Work> items = new ArrayList<>();
-    items.add(queue.take());
-    if (items.get(0) instanceof Work.Source) {
-      queue.drainTo(items, maxCount - 1);
+    Work first = firstWithin == null ? pending.take() : pending.poll(firstWithin.toNanos());
+    if (first == null) {
+      return items;
+    }
+    items.add(first);
+    if (first instanceof Work.Pin) {
+      pending.drainTo(items, maxCount - 1);
       return items;
     }
     long deadline = System.nanoTime() + window.toNanos();
     while (items.size() < maxCount) {
-      queue.drainTo(items, maxCount - items.size());
+      pending.drainTo(items, maxCount - items.size());
       long left = deadline - System.nanoTime();
       if (items.size() >= maxCount || left <= 0) {
         break;
       }
-      Work more = queue.poll(Math.min(left, quiet.toNanos()), TimeUnit.NANOSECONDS);
+      Work more = pending.poll(Math.min(left, quiet.toNanos()));
       if (more == null) {
         break;
       }

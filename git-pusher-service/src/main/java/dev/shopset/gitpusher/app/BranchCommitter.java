@@ -1,58 +1,71 @@
 package dev.shopset.gitpusher.app;
 
-import dev.shopset.contracts.events.CommitFailed;
-import dev.shopset.contracts.events.CommitPushed;
-import dev.shopset.contracts.events.RenderResult;
-import dev.shopset.contracts.events.ShopSetRef;
-import dev.shopset.gitpusher.domain.Backoff;
 import dev.shopset.gitpusher.domain.Batch;
+import dev.shopset.gitpusher.domain.BranchFlow;
+import dev.shopset.gitpusher.domain.BranchId;
 import dev.shopset.gitpusher.domain.CommitEvents;
-import dev.shopset.gitpusher.domain.CommitMessage;
 import dev.shopset.gitpusher.domain.FailureReason;
 import dev.shopset.gitpusher.domain.GitFailure;
-import dev.shopset.gitpusher.domain.SourcePlan;
 import dev.shopset.gitpusher.domain.SystemBranch;
 import dev.shopset.gitpusher.domain.Work;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * The single writer of one system branch: takes work in batches and, for each, fetches, resolves
- * the source heads it pins anew ({@link SourceResolution}), commits once, pushes, and on a rejected
- * push does it all again. Work is marked done only when the push carrying it succeeded or failed
- * terminally (then a {@code CommitFailed} says why).
+ * The single writer of one system branch: takes its pending work in batches and tries each ({@link
+ * BatchAttempt}) until it is pushed. A rejected push is re-applied; a transient failure retried
+ * with backoff; work whose sources fail is held back ({@link Holds}) while the rest goes through; a
+ * branch that fails terminally (credentials, permissions) keeps its batch and retries with the long
+ * backoff, reported once and shown in readiness; work that can never succeed is refused (dead
+ * letter). Work is done only when the push carrying it succeeded.
  */
 public final class BranchCommitter implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(BranchCommitter.class);
 
+  /** Transient failures in a row after which readiness shows the branch. */
+  private static final int SHOWN_AFTER = 3;
+
   private final SystemBranch branch;
+  private final BranchId id;
   private final BatchCollector collector;
   private final SourceResolution resolution;
-  private final CommitEvents events;
-  private final int maxRejections;
-  private final Backoff backoff;
-  private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
+  private final CommitReports reports;
+  private final CommitterSettings settings;
+  private final BranchFlow flow;
+  private final BranchHealth health;
+  private final AtomicLong refusedPins;
+  private final PendingWork pending = new PendingWork();
+  private final Holds holds;
+  private final AtomicBoolean full = new AtomicBoolean();
   private volatile boolean running = true;
+  private volatile boolean busy;
+  private FailureReason reportedBranchFailure;
   private Thread thread;
 
   public BranchCommitter(
       SystemBranch branch,
-      BatchCollector collector,
       SourceResolution resolution,
       CommitEvents events,
-      int maxRejections,
-      Backoff backoff) {
+      CommitterSettings settings,
+      BranchFlow flow,
+      BranchHealth health,
+      AtomicLong refusedPins) {
     this.branch = branch;
-    this.collector = collector;
+    this.id = new BranchId(branch.repository(), branch.branch());
+    this.collector = settings.collector();
     this.resolution = resolution;
-    this.events = events;
-    this.maxRejections = maxRejections;
-    this.backoff = backoff;
+    this.reports = new CommitReports(id, events, settings.backoff(), () -> running);
+    this.settings = settings;
+    this.flow = flow;
+    this.health = health;
+    this.refusedPins = refusedPins;
+    this.holds = new Holds(settings.heldBackoff());
   }
 
   /** Starts the writer thread. */
@@ -61,148 +74,238 @@ public final class BranchCommitter implements AutoCloseable {
     return this;
   }
 
-  /** Queues work; its {@link Work#done()} completes after the push. */
+  /** Queues work; its {@link Work#done()} completes after the push (or when it is refused). */
   public void submit(Work work) {
-    queue.add(work);
+    if (pending.put(work) >= settings.maxPending() && full.compareAndSet(false, true)) {
+      LOG.infof("%s has %d items pending: holding its intake back", id.key(), pending.size());
+      flow.full(id);
+    }
   }
 
   public SystemBranch branch() {
     return branch;
   }
 
+  public BranchId id() {
+    return id;
+  }
+
+  /** Work pending (not yet in a batch). */
+  public int pending() {
+    return pending.size();
+  }
+
   private void run() {
-    while (running) {
-      try {
-        process(Batch.of(collector.next(queue)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+    try {
+      while (running) {
+        Duration wait =
+            holds
+                .nextDue()
+                .map(due -> Duration.ofNanos(Math.max(1, due - System.nanoTime())))
+                .orElse(null);
+        List<Work> items = collector.next(pending, wait);
+        drained();
+        List<Work> all = new ArrayList<>(holds.take(items.stream().map(Work::key).toList(), now()));
+        all.addAll(items);
+        if (!all.isEmpty()) {
+          process(Batch.of(all));
+        }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
-  /** Commits and pushes one batch, retrying until it is pushed or failed terminally. */
+  private void drained() {
+    if (full.get()
+        && pending.size() <= settings.maxPending() / 2
+        && full.compareAndSet(true, false)) {
+      LOG.infof("%s drained to %d items: taking work again", id.key(), pending.size());
+      flow.drained(id);
+    }
+  }
+
+  /** Tries one batch until it is pushed (or refused); gives up only when the writer closes. */
   void process(Batch batch) throws InterruptedException {
     int rejections = 0;
     int failures = 0;
+    int outages = 0;
     while (running) {
+      busy = true;
       try {
-        long start = System.nanoTime();
-        branch.sync();
-        long synced = System.nanoTime();
-        SourceResolution.Resolved resolved =
-            resolution.resolve(SourcePlan.needed(batch.changes().renders(), branch.pins()));
-        if (resolved.firstFailure().isPresent()) {
-          throw resolved.firstFailure().get();
-        }
-        long resolvedAt = System.nanoTime();
-        branch.commit(
-            batch.changes(),
-            resolved.heads(),
-            pins -> CommitMessage.of(branch.branch(), batch.changes().renders(), pins));
-        long committed = System.nanoTime();
-        SystemBranch.Pushed pushed = branch.push();
-        if (!pushed.nothing()) {
-          long done = System.nanoTime();
-          publish(() -> events.pushed(pushedEvent(pushed)));
-          branch.announced(pushed.sha());
-          LOG.infof(
-              "Pushed %.12s to %s (%d items; fetch %d ms, sources %d ms, commit %d ms, push %d ms,"
-                  + " event %d ms)",
-              pushed.sha(),
-              branch.branch(),
-              batch.size(),
-              millis(start, synced),
-              millis(synced, resolvedAt),
-              millis(resolvedAt, committed),
-              millis(committed, done),
-              millis(done, System.nanoTime()));
-        }
-        batch.complete();
+        BatchAttempt.Outcome outcome = BatchAttempt.run(branch, batch, resolution);
+        announce(outcome, batch.size());
+        settle(outcome);
+        reportedBranchFailure = null;
+        health.recovered(id);
         return;
       } catch (GitFailure f) {
         switch (f.kind()) {
           case REJECTED -> {
-            if (++rejections > maxRejections) {
-              fail(
-                  batch,
-                  FailureReason.RetriesExhausted,
-                  "the branch kept moving: " + f.getMessage());
-              return;
+            if (++rejections > settings.maxRejections()) {
+              rejections = 0;
+              batch =
+                  whileFailing(
+                      batch,
+                      FailureReason.RetriesExhausted,
+                      "the branch kept moving: " + f.getMessage(),
+                      ++outages);
+            } else {
+              LOG.infof("Push to %s rejected (%d), re-applying", branch.branch(), rejections);
+              pause(settings.backoff().delay(rejections));
             }
-            LOG.infof("Push to %s rejected (%d), re-applying", branch.branch(), rejections);
-            Thread.sleep(backoff.delay(rejections).toMillis());
           }
           case TRANSIENT -> {
             LOG.warnf("%s; retrying", f.getMessage());
-            Thread.sleep(backoff.delay(++failures).toMillis());
+            if (++failures >= SHOWN_AFTER) {
+              health.failing(id, f.reason(), f.getMessage());
+            }
+            pause(settings.backoff().delay(failures));
           }
-          case TERMINAL -> {
-            fail(batch, f.reason(), f.getMessage());
+          case TERMINAL -> batch = whileFailing(batch, f.reason(), f.getMessage(), ++outages);
+          case INVALID -> {
+            refuse(batch, f);
             return;
           }
         }
       } catch (RuntimeException e) {
         LOG.errorf(e, "Unexpected failure on %s; retrying", branch.branch());
-        Thread.sleep(backoff.delay(++failures).toMillis());
+        pause(settings.backoff().delay(++failures));
+      } finally {
+        busy = false;
       }
     }
   }
 
-  private static long millis(long from, long to) {
-    return (to - from) / 1_000_000;
-  }
-
-  private CommitPushed pushedEvent(SystemBranch.Pushed pushed) {
-    List<ShopSetRef> refs = new ArrayList<>();
-    pushed.messages().forEach(m -> refs.addAll(CommitMessage.shopSets(m)));
-    String last = pushed.messages().get(pushed.messages().size() - 1);
-    return new CommitPushed(
-        branch.repository(),
-        branch.branch(),
+  private void announce(BatchAttempt.Outcome outcome, int size) throws InterruptedException {
+    SystemBranch.Pushed pushed = outcome.pushed();
+    if (pushed.nothing()) {
+      return;
+    }
+    long published = System.nanoTime();
+    reports.pushed(pushed);
+    branch.announced(pushed.sha());
+    long[] ms = outcome.millis();
+    LOG.infof(
+        "Pushed %.12s to %s (%d items, %d held; fetch %d ms, sources %d ms, commit %d ms, push %d"
+            + " ms, event %d ms)",
         pushed.sha(),
-        refs,
-        pushed.filesChanged(),
-        CommitMessage.subject(last),
-        Instant.now());
+        branch.branch(),
+        size,
+        outcome.held().size(),
+        ms[0],
+        ms[1],
+        ms[2],
+        ms[3],
+        (System.nanoTime() - published) / 1_000_000);
   }
 
-  private void fail(Batch batch, FailureReason reason, String message) throws InterruptedException {
+  /** Done work is acknowledged; held work waits for its retry, its failure reported once. */
+  private void settle(BatchAttempt.Outcome outcome) throws InterruptedException {
+    for (Map.Entry<Work, GitFailure> e : outcome.held().entrySet()) {
+      Work work = e.getKey();
+      GitFailure failure = e.getValue();
+      boolean news = holds.hold(work, failure.reason(), holds.attempts(work) + 1, now());
+      if (news && work instanceof Work.Render render) {
+        LOG.warnf(
+            "Holding %s back on %s: %s", render.event().subject(), id.key(), failure.getMessage());
+        reports.failed(List.of(render), failure.reason(), failure.getMessage() + heldNote());
+      }
+    }
+    for (Map.Entry<Work, GitFailure> e : outcome.refused().entrySet()) {
+      GitFailure failure = e.getValue();
+      if (e.getKey() instanceof Work.Render render) {
+        reports.failed(List.of(render), failure.reason(), failure.getMessage());
+      }
+      e.getKey().refuse(failure.reason(), failure.getMessage());
+    }
+    refusedPins.addAndGet(outcome.refusedPins());
+    for (Work work : outcome.done()) {
+      holds.succeeded(work);
+      work.complete();
+    }
+  }
+
+  private String heldNote() {
+    return "; the rest of the branch goes on, this ShopSet is retried every "
+        + settings.heldBackoff().ceiling(1).toSeconds()
+        + "-"
+        + settings.heldBackoff().max().toSeconds()
+        + " s until its source answers";
+  }
+
+  /**
+   * The whole branch failed terminally: report once, show in readiness, keep the batch, wait the
+   * long backoff, then retry with whatever arrived meanwhile.
+   */
+  private Batch whileFailing(Batch batch, FailureReason reason, String message, int attempt)
+      throws InterruptedException {
+    resetToRemote();
+    health.failing(id, reason, message);
+    if (reason != reportedBranchFailure) {
+      LOG.warnf(
+          "Cannot write %s: %s (%s); keeping the batch and retrying", id.key(), reason, message);
+      reports.failed(batch.renders(), reason, message);
+      reportedBranchFailure = reason;
+    }
+    pause(settings.heldBackoff().delay(attempt));
+    List<Work> more = new ArrayList<>();
+    pending.drainTo(more, collector.maxCount());
+    drained();
+    return batch.plus(more);
+  }
+
+  /** Work that can never succeed: dead letters, and a {@code commit failed} for its ShopSets. */
+  private void refuse(Batch batch, GitFailure f) throws InterruptedException {
+    resetToRemote();
+    LOG.warnf(
+        "Refusing %d items on %s: %s (%s)", batch.size(), id.key(), f.reason(), f.getMessage());
+    if (!batch.renders().isEmpty()) {
+      reports.failed(batch.renders(), f.reason(), f.getMessage());
+    }
+    batch.units().forEach(w -> w.refuse(f.reason(), f.getMessage()));
+  }
+
+  private void resetToRemote() {
     try {
       branch.resetToRemote();
     } catch (GitFailure | RuntimeException e) {
       LOG.debugf("Reset of %s failed: %s", branch.branch(), e.getMessage());
     }
-    List<ShopSetRef> refs =
-        batch.changes().renders().stream()
-            .map(r ->
-                new ShopSetRef(
-                    r.namespace(), r.name(), r instanceof RenderResult rr ? rr.generation() : 0))
-            .toList();
-    CommitFailed failed =
-        new CommitFailed(branch.repository(), branch.branch(), refs, reason.name(), message);
-    LOG.warnf("Giving up on %s: %s (%s)", branch.branch(), reason, message);
-    publish(() -> events.failed(failed));
-    batch.complete();
   }
 
-  private void publish(Runnable send) throws InterruptedException {
-    for (int attempt = 1; running; attempt++) {
-      try {
-        send.run();
-        return;
-      } catch (RuntimeException e) {
-        LOG.warnf("Cannot publish the commit event (%s); retrying", e.getMessage());
-        Thread.sleep(backoff.delay(attempt).toMillis());
-      }
-    }
+  private static void pause(Duration delay) throws InterruptedException {
+    Thread.sleep(delay.toMillis());
   }
 
+  private static long now() {
+    return System.nanoTime();
+  }
+
+  /**
+   * Stops the writer: it takes no more work; a push in flight finishes or fails within {@link
+   * CommitterSettings#closeWait()}, after which it is interrupted. Work not done stays
+   * unacknowledged (the next owner of the branch receives it again).
+   */
   @Override
   public void close() {
     running = false;
     if (thread != null) {
-      thread.interrupt();
+      if (!busy) {
+        thread.interrupt();
+      }
+      try {
+        if (!thread.join(settings.closeWait())) {
+          LOG.warnf("%s still busy after %s: interrupting it", id.key(), settings.closeWait());
+          thread.interrupt();
+          thread.join(Duration.ofSeconds(2));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (full.getAndSet(false)) {
+      flow.drained(id);
     }
     branch.close();
   }

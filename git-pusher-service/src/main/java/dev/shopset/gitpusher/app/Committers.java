@@ -1,35 +1,48 @@
 package dev.shopset.gitpusher.app;
 
+import dev.shopset.gitpusher.domain.BranchFlow;
 import dev.shopset.gitpusher.domain.BranchId;
 import dev.shopset.gitpusher.domain.CommitEvents;
 import dev.shopset.gitpusher.domain.SystemBranches;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.jboss.logging.Logger;
 
 /**
- * The system-branch writers of this instance, one per branch, opened on first use; {@link #reopen}
- * brings back those whose clones are on disk from an earlier run, so their pins and unpushed
- * commits are known before any render arrives.
+ * The system-branch writers of this instance, one per branch it owns: opened on first work, or when
+ * the branch's partition is assigned to this instance and its clone is on disk ({@link #adopt});
+ * closed when the partition is revoked ({@link #release}), before another instance may take the
+ * branch.
  */
 public final class Committers implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(Committers.class);
 
   private final SystemBranches branches;
   private final CommitterSettings settings;
   private final SourceResolution resolution;
   private final CommitEvents events;
+  private final BranchFlow flow;
+  private final BranchHealth health = new BranchHealth();
+  private final AtomicLong refusedPins = new AtomicLong();
   private final Map<String, BranchCommitter> committers = new ConcurrentHashMap<>();
 
   public Committers(
       SystemBranches branches,
       CommitterSettings settings,
       SourceResolution resolution,
-      CommitEvents events) {
+      CommitEvents events,
+      BranchFlow flow) {
     this.branches = branches;
     this.settings = settings;
     this.resolution = resolution;
     this.events = events;
+    this.flow = flow;
   }
 
   /** The writer of a system branch, opened on first use. */
@@ -38,18 +51,41 @@ public final class Committers implements AutoCloseable {
         id.key(),
         key ->
             new BranchCommitter(
-                    branches.open(id),
-                    settings.collector(),
-                    resolution,
-                    events,
-                    settings.maxRejections(),
-                    settings.backoff())
+                    branches.open(id), resolution, events, settings, flow, health, refusedPins)
                 .start());
   }
 
-  /** Opens the writers of every branch cloned on disk. */
-  public void reopen() {
-    branches.existing().forEach(this::committer);
+  /** Opens the writers of the branches cloned on disk that {@code owned} says are ours. */
+  public void adopt(Predicate<BranchId> owned) {
+    for (BranchId id : branches.existing()) {
+      if (owned.test(id) && !committers.containsKey(id.key())) {
+        committer(id);
+      }
+    }
+  }
+
+  /**
+   * Closes the writers of the branches {@code revoked} says are no longer ours, each waiting for a
+   * push in flight (bounded); returns the branches released.
+   */
+  public List<BranchId> release(Predicate<BranchId> revoked) {
+    List<BranchCommitter> closing = new ArrayList<>();
+    committers
+        .values()
+        .removeIf(c -> {
+          if (revoked.test(c.id())) {
+            closing.add(c);
+            return true;
+          }
+          return false;
+        });
+    closing.parallelStream().forEach(BranchCommitter::close);
+    List<BranchId> released = closing.stream().map(BranchCommitter::id).toList();
+    released.forEach(health::recovered);
+    if (!released.isEmpty()) {
+      LOG.infof("Released %d branches: %s", released.size(), released);
+    }
+    return released;
   }
 
   /** Every open writer. */
@@ -57,9 +93,18 @@ public final class Committers implements AutoCloseable {
     return List.copyOf(committers.values());
   }
 
+  /** The branches failing now. */
+  public BranchHealth health() {
+    return health;
+  }
+
+  /** Pin requests refused so far because they would have moved a pin backwards. */
+  public long refusedPins() {
+    return refusedPins.get();
+  }
+
   @Override
   public void close() {
-    committers.values().forEach(BranchCommitter::close);
-    committers.clear();
+    release(b -> true);
   }
 }

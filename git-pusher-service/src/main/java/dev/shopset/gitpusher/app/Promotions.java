@@ -40,7 +40,11 @@ public final class Promotions {
         if (result.outcome() == PromotionResult.Outcome.SUCCEEDED && result.commit() != null) {
           sources.sourceChanged(
               new SourceChanged(
-                  request.appRepository(), request.toBranch(), null, result.commit()));
+                  request.appRepository(),
+                  request.toBranch(),
+                  null,
+                  result.commit(),
+                  request.rollback()));
         }
         results.promotionResult(result);
         return result;

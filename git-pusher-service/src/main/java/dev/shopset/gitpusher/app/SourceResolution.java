@@ -20,68 +20,104 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The resolution step before a commit: the heads of the source branches a batch pins anew, each
- * asked of its repository in parallel (creating a missing tier branch there), each bounded by a
- * timeout. Runs without holding anything of the system branch; its answers reach the commit as
- * plain data.
+ * The resolution step before a commit: the heads of the source branches a batch pins anew (each
+ * asked of its repository, creating a missing tier branch there) and whether requested pin heads
+ * descend from the pinned ones (each source branch's history fetched into a scratch repository).
+ * Every question runs in parallel, bounded by one timeout; a source that fails or keeps silent
+ * fails only the work that needs it. Runs without holding anything of the system branch; its
+ * answers reach the commit as plain data.
  */
 public final class SourceResolution implements AutoCloseable {
+
+  /** Does {@code commit} descend from {@code ancestor} on {@code source}'s branch? */
+  public record Ancestry(SourceRef source, String ancestor, String commit) {}
 
   private final SourceResolver resolver;
   private final Duration timeout;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
   /**
-   * @param timeout how long one source may take to answer (its {@code ls-remote}, and creating its
-   *     branch when missing)
+   * @param timeout how long one source may take to answer
    */
   public SourceResolution(SourceResolver resolver, Duration timeout) {
     this.resolver = resolver;
     this.timeout = timeout;
   }
 
-  /** What became of each source: a head, no head (missing, not creatable yet), or a failure. */
-  public record Resolved(SourceHeads heads, Map<SourceRef, GitFailure> failures) {
+  /** What became of each question: an answer or a failure. */
+  public record Resolved(
+      SourceHeads heads,
+      Map<SourceRef, GitFailure> failures,
+      Map<Ancestry, Boolean> descends,
+      Map<Ancestry, GitFailure> ancestryFailures) {
     public Resolved {
       failures = Collections.unmodifiableMap(new LinkedHashMap<>(failures));
+      descends = Map.copyOf(descends);
+      ancestryFailures = Collections.unmodifiableMap(new LinkedHashMap<>(ancestryFailures));
     }
 
-    /** The first failure, if any source failed. */
+    /** The first failure of a head, if any source failed. */
     public Optional<GitFailure> firstFailure() {
       return failures.values().stream().findFirst();
     }
   }
 
-  /** Resolves every source; waits at most the timeout (per source, in parallel). */
+  /** Resolves the heads of {@code sources}. */
   public Resolved resolve(Set<SourceRef> sources) throws InterruptedException {
-    if (sources.isEmpty()) {
-      return new Resolved(SourceHeads.none(), Map.of());
-    }
-    Map<SourceRef, Future<Optional<String>>> asked = new LinkedHashMap<>();
-    for (SourceRef source : sources) {
-      asked.put(source, executor.submit(() -> resolver.headOrCreate(source)));
-    }
+    return resolve(sources, Set.of());
+  }
+
+  /** Resolves every head and answers every ancestry question, each within the timeout. */
+  public Resolved resolve(Set<SourceRef> sources, Set<Ancestry> questions)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    Map<SourceRef, String> heads = new HashMap<>();
+    Map<SourceRef, Future<Optional<String>>> heads = new LinkedHashMap<>();
+    sources.forEach(s -> heads.put(s, executor.submit(() -> resolver.headOrCreate(s))));
+    Map<Ancestry, Future<Boolean>> ancestry = new LinkedHashMap<>();
+    questions.forEach(q ->
+        ancestry.put(
+            q, executor.submit(() -> resolver.descends(q.source(), q.ancestor(), q.commit()))));
+    Map<SourceRef, String> found = new HashMap<>();
     Map<SourceRef, GitFailure> failures = new LinkedHashMap<>();
-    for (Map.Entry<SourceRef, Future<Optional<String>>> entry : asked.entrySet()) {
-      SourceRef source = entry.getKey();
-      try {
-        long left = Math.max(0, deadline - System.nanoTime());
-        entry.getValue().get(left, TimeUnit.NANOSECONDS).ifPresent(h -> heads.put(source, h));
-      } catch (TimeoutException e) {
-        entry.getValue().cancel(true);
-        failures.put(
-            source,
-            new GitFailure(
-                GitFailure.Kind.TRANSIENT,
-                FailureReason.Unavailable,
-                source + " did not answer within " + timeout.toSeconds() + " s"));
-      } catch (ExecutionException e) {
-        failures.put(source, asFailure(source, e.getCause()));
+    for (var e : heads.entrySet()) {
+      Answer<Optional<String>> a = await(e.getValue(), e.getKey(), deadline);
+      if (a.failure() != null) {
+        failures.put(e.getKey(), a.failure());
+      } else {
+        a.value().ifPresent(h -> found.put(e.getKey(), h));
       }
     }
-    return new Resolved(SourceHeads.of(heads), failures);
+    Map<Ancestry, Boolean> descends = new HashMap<>();
+    Map<Ancestry, GitFailure> ancestryFailures = new LinkedHashMap<>();
+    for (var e : ancestry.entrySet()) {
+      Answer<Boolean> a = await(e.getValue(), e.getKey().source(), deadline);
+      if (a.failure() != null) {
+        ancestryFailures.put(e.getKey(), a.failure());
+      } else {
+        descends.put(e.getKey(), a.value());
+      }
+    }
+    return new Resolved(SourceHeads.of(found), failures, descends, ancestryFailures);
+  }
+
+  private record Answer<T>(T value, GitFailure failure) {}
+
+  private <T> Answer<T> await(Future<T> future, SourceRef source, long deadline)
+      throws InterruptedException {
+    try {
+      long left = Math.max(0, deadline - System.nanoTime());
+      return new Answer<>(future.get(left, TimeUnit.NANOSECONDS), null);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      return new Answer<>(
+          null,
+          new GitFailure(
+              GitFailure.Kind.TRANSIENT,
+              FailureReason.Unavailable,
+              source + " did not answer within " + timeout.toSeconds() + " s"));
+    } catch (ExecutionException e) {
+      return new Answer<>(null, asFailure(source, e.getCause()));
+    }
   }
 
   private static GitFailure asFailure(SourceRef source, Throwable cause) {
@@ -91,7 +127,7 @@ public final class SourceResolution implements AutoCloseable {
     return new GitFailure(
         GitFailure.Kind.TRANSIENT,
         FailureReason.Unavailable,
-        "resolving " + source + " failed: " + cause);
+        "asking " + source + " failed: " + cause);
   }
 
   @Override

@@ -31,6 +31,15 @@ public interface GitPusherConfig {
   /** Asking app and configuration repositories for their heads. */
   Sources sources();
 
+  /** Retries of held work and of failing branches. */
+  Retry retry();
+
+  /** Per-branch queues. */
+  Queue queue();
+
+  /** Commit signatures. */
+  Signing signing();
+
   /** Author and committer of the commits. */
   @WithDefault("ShopSet git-pusher")
   String authorName();
@@ -64,11 +73,21 @@ public interface GitPusherConfig {
     Duration maxBackoff();
   }
 
-  /** HTTPS credentials. */
+  /** Credentials, per repository URL prefix. */
   interface Credentials {
-    /** Directory of {@code <host>.username} and {@code <host>.token} files (a mounted Secret). */
+    /**
+     * Directory of credential sets (a mounted Secret): {@code <id>.url} (the prefix), {@code
+     * <id>.username} + {@code <id>.password}, or {@code <id>.ssh-privatekey} + {@code
+     * <id>.known_hosts}.
+     */
     @WithDefault("/etc/shopset/git-credentials")
     String dir();
+
+    /**
+     * The prefix the credentials configured below apply to; absent: every allowed prefix (one
+     * platform-wide set).
+     */
+    Optional<String> url();
 
     /** Username for hosts without files. */
     Optional<String> username();
@@ -93,6 +112,45 @@ public interface GitPusherConfig {
   interface Webhook {
     /** Shared secret of GitHub/Gitea signatures and the GitLab token; no secret refuses all. */
     Optional<String> secret();
+
+    /** How many delivery ids are remembered to refuse replays. */
+    @WithDefault("10000")
+    int deliveries();
+  }
+
+  /** Signatures of our commits. */
+  interface Signing {
+    /** {@code none}, {@code ssh} or {@code openpgp}. */
+    @WithDefault("none")
+    String format();
+
+    /** The SSH private key, or the exported OpenPGP secret key (a mounted Secret). */
+    Optional<String> keyFile();
+
+    /** A file holding the key's passphrase, if it has one. */
+    Optional<String> passphraseFile();
+  }
+
+  /** Retries of what someone has to fix first. */
+  interface Retry {
+    /** First delay before held work (its source failed) or a failing branch is tried again. */
+    @WithDefault("1m")
+    Duration heldInitial();
+
+    /** Longest such delay. */
+    @WithDefault("5m")
+    Duration heldMax();
+  }
+
+  /** The per-branch queues. */
+  interface Queue {
+    /** Pending items of one branch above which its partition is paused (resumed at half). */
+    @WithDefault("1000")
+    int maxPending();
+
+    /** How long a revoked branch's writer may finish a push in flight. */
+    @WithDefault("10s")
+    Duration closeWait();
   }
 
   /** Resolution of source heads before a commit. */

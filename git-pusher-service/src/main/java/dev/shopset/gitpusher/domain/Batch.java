@@ -1,74 +1,102 @@
 package dev.shopset.gitpusher.domain;
 
-import dev.shopset.contracts.events.Keys;
 import dev.shopset.contracts.events.RenderEvent;
 import dev.shopset.contracts.events.RenderResult;
-import dev.shopset.contracts.events.SourceChanged;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The work collected for one branch within a window: the latest render per ShopSet (an older
- * generation never replaces a newer one) and the latest head per source branch.
+ * The work collected for one branch: the latest render per ShopSet (an older generation never
+ * replaces a newer one) and the latest pin request per source branch. Superseded work is done when
+ * the work that superseded it is.
  */
 public final class Batch {
 
-  private final List<Work> items;
-  private final Changes changes;
+  private final Map<String, Work> units;
 
-  private Batch(List<Work> items, Changes changes) {
-    this.items = items;
-    this.changes = changes;
+  private Batch(Map<String, Work> units) {
+    this.units = units;
   }
 
-  /** Folds the items, in arrival order, into one set of changes. */
-  public static Batch of(List<Work> items) {
-    Map<String, RenderEvent> renders = new LinkedHashMap<>();
-    Map<String, SourceChanged> sources = new LinkedHashMap<>();
-    for (Work work : items) {
-      switch (work) {
-        case Work.Render r -> {
-          String key = Keys.object(r.event().namespace(), r.event().name());
-          RenderEvent previous = renders.get(key);
-          if (!(olderGeneration(r.event(), previous))) {
-            renders.remove(key);
-            renders.put(key, r.event());
-          }
-        }
-        case Work.Source s -> {
-          String key = new SourceRef(s.change().repository(), s.change().branch()).key();
-          sources.remove(key);
-          sources.put(key, s.change());
-        }
-      }
+  /** Folds the items, in arrival order. */
+  public static Batch of(List<? extends Work> items) {
+    Batch batch = new Batch(new LinkedHashMap<>());
+    items.forEach(batch::add);
+    return batch;
+  }
+
+  /** This batch with more items folded in (arrived while it was being retried). */
+  public Batch plus(List<? extends Work> more) {
+    Batch batch = new Batch(new LinkedHashMap<>(units));
+    more.forEach(batch::add);
+    return batch;
+  }
+
+  private void add(Work work) {
+    Work previous = units.get(work.key());
+    if (previous == null) {
+      units.put(work.key(), work);
+    } else if (olderGeneration(work, previous)) {
+      Work.supersede(work, previous);
+    } else {
+      units.remove(work.key());
+      units.put(work.key(), work);
+      Work.supersede(previous, work);
     }
-    return new Batch(
-        List.copyOf(items),
-        new Changes(new ArrayList<>(renders.values()), new ArrayList<>(sources.values())));
   }
 
-  private static boolean olderGeneration(RenderEvent next, RenderEvent previous) {
-    return next instanceof RenderResult n
-        && previous instanceof RenderResult p
-        && n.generation() < p.generation();
+  /** True when {@code next} is a render of an older generation than {@code previous}. */
+  public static boolean olderGeneration(Work next, Work previous) {
+    return next instanceof Work.Render n
+        && previous instanceof Work.Render p
+        && n.event() instanceof RenderResult nr
+        && p.event() instanceof RenderResult pr
+        && nr.generation() < pr.generation();
   }
 
-  public Changes changes() {
-    return changes;
+  /** The latest render of each ShopSet, in arrival order. */
+  public List<Work.Render> renders() {
+    List<Work.Render> renders = new ArrayList<>();
+    units
+        .values()
+        .forEach(w -> {
+          if (w instanceof Work.Render r) {
+            renders.add(r);
+          }
+        });
+    return renders;
   }
 
-  public List<Work> items() {
-    return items;
+  /** The latest pin request of each source branch. */
+  public List<Work.Pin> pins() {
+    List<Work.Pin> pins = new ArrayList<>();
+    units
+        .values()
+        .forEach(w -> {
+          if (w instanceof Work.Pin p) {
+            pins.add(p);
+          }
+        });
+    return pins;
+  }
+
+  /** The render events of {@link #renders()}. */
+  public List<RenderEvent> renderEvents() {
+    return renders().stream().map(Work.Render::event).toList();
+  }
+
+  /** Every unit (the superseded ones are done with them). */
+  public List<Work> units() {
+    return List.copyOf(units.values());
   }
 
   public int size() {
-    return items.size();
+    return units.size();
   }
 
-  /** Marks every item done: their Kafka messages may be acknowledged. */
-  public void complete() {
-    items.forEach(w -> w.done().complete(null));
+  public boolean isEmpty() {
+    return units.isEmpty();
   }
 }

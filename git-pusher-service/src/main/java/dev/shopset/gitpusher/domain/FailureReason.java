@@ -24,6 +24,23 @@ public enum FailureReason {
   BranchNotFound,
   /** A missing tier branch could not be created in an app or configuration repository. */
   BranchNotCreated,
+  /** A promotion's named commit is not in the history it must be in. */
+  CommitNotInHistory,
   /** The git host did not answer, answered 5xx, or the network failed. */
-  Unavailable
+  Unavailable,
+  /**
+   * A repository URL outside every allowed prefix, or of a kind never used ({@code file://}, {@code
+   * ext::}, ssh options, credentials in the URL); refused before any network call.
+   */
+  RepositoryNotAllowed,
+  /** The system branch's {@code .gitmodules} cannot be read (a person committed it broken). */
+  InvalidGitmodules,
+  /** A render reaches beyond its ShopSet or names a path git refuses; it is never applied. */
+  InvalidRender,
+  /** The commit could not be signed with the configured key (missing, unreadable, passphrase). */
+  SigningFailed,
+  /** A source head (webhook {@code after}, pin request) is not a 40-hex SHA-1 commit id. */
+  InvalidSourceHead,
+  /** A pin request to a commit that is not a descendant of the pinned one, without rollback. */
+  PinNotForward
 }

@@ -13,7 +13,9 @@ public final class GitFailure extends Exception {
     /** Network trouble or a server error: retry later with the same work. */
     TRANSIENT,
     /** Retrying cannot help until someone acts (credentials, missing repository, permission). */
-    TERMINAL
+    TERMINAL,
+    /** The work can never succeed as it is (a malformed .gitmodules, an invalid path). */
+    INVALID
   }
 
   private final Kind kind;

@@ -19,4 +19,11 @@ public interface SourceResolver {
    * the first tier). Empty when it is missing and cannot be created yet.
    */
   Optional<String> headOrCreate(SourceRef source) throws GitFailure;
+
+  /**
+   * Whether {@code commit} is {@code ancestor} or one of its descendants on {@code source}'s
+   * history (read from the source branch, fetched into a scratch repository). False when either is
+   * not in that history.
+   */
+  boolean descends(SourceRef source, String ancestor, String commit) throws GitFailure;
 }

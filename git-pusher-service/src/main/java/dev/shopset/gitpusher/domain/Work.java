@@ -1,28 +1,62 @@
 package dev.shopset.gitpusher.domain;
 
+import dev.shopset.contracts.events.Keys;
 import dev.shopset.contracts.events.RenderEvent;
-import dev.shopset.contracts.events.SourceChanged;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One unit of work for a system branch: a render event or a new source head. {@link #done()}
- * completes once the push carrying it succeeded (or it was given up terminally).
+ * One unit of work for a system branch: a render event or a pin request. {@link #done()} completes
+ * normally once the push carrying it succeeded (its record may be acknowledged), or exceptionally
+ * with a {@link WorkRefused} when it can never succeed (its record goes to the dead-letter topic).
  */
 public sealed interface Work {
 
   CompletableFuture<Void> done();
 
-  /** A render result or removal. */
+  /** Work with the same key supersedes older work: only the latest per key is applied. */
+  String key();
+
+  /** Pushed, or nothing to do: the record may be acknowledged. */
+  default void complete() {
+    done().complete(null);
+  }
+
+  /** Can never succeed: the record goes to the dead-letter topic with the reason. */
+  default void refuse(FailureReason reason, String message) {
+    done().completeExceptionally(new WorkRefused(reason, message));
+  }
+
+  /**
+   * {@code older} is superseded by {@code keeper} (whole state, not deltas): it is acknowledged
+   * when the keeper is done, whatever becomes of it, and never before.
+   */
+  static void supersede(Work older, Work keeper) {
+    if (older != keeper) {
+      keeper.done().whenComplete((v, e) -> older.done().complete(null));
+    }
+  }
+
+  /** A render result or removal of one ShopSet. */
   record Render(RenderEvent event, CompletableFuture<Void> done) implements Work {
     public Render(RenderEvent event) {
       this(event, new CompletableFuture<>());
     }
+
+    @Override
+    public String key() {
+      return "render " + Keys.object(event.namespace(), event.name());
+    }
   }
 
-  /** A source branch has a new head; submodules pinning it follow. */
-  record Source(SourceChanged change, CompletableFuture<Void> done) implements Work {
-    public Source(SourceChanged change) {
-      this(change, new CompletableFuture<>());
+  /** A source branch has a new head; the submodules following it are to be pinned to it. */
+  record Pin(PinMove move, CompletableFuture<Void> done) implements Work {
+    public Pin(PinMove move) {
+      this(move, new CompletableFuture<>());
+    }
+
+    @Override
+    public String key() {
+      return "pin " + move.source().key();
     }
   }
 }

@@ -1,9 +1,12 @@
 package dev.shopset.gitpusher.git;
 
+import dev.shopset.contracts.join.RepositoryPolicy;
 import dev.shopset.gitpusher.config.GitPusherConfig;
+import dev.shopset.gitpusher.domain.FailureReason;
+import dev.shopset.gitpusher.domain.GitFailure;
+import dev.shopset.gitpusher.domain.RepositoryUrls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,54 +18,44 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.SshTransport;
-import org.eclipse.jgit.transport.URIish;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.JGitKeyCache;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
 /**
- * Credentials per host, from files in a directory (a mounted Secret) before the configured ones
- * (environment variables): HTTPS {@code <host>.username} + {@code <host>.token}; SSH {@code
- * <host>.ssh-privatekey} + {@code <host>.known_hosts}. SSH checks host keys strictly against the
+ * Which repositories may be reached, and with which credentials. A URL outside every allowed prefix
+ * ({@link RepositoryPolicy}), a {@code file://} or {@code ext::} URL, an ssh URL smuggling options,
+ * a URL carrying credentials: refused before any network call. Credentials come per URL prefix,
+ * like Argo CD's credential templates ({@link CredentialSets}: the longest matching prefix wins)
+ * and are sent only to URLs under their own prefix. SSH checks host keys strictly against the set's
  * known hosts and never reads {@code ~/.ssh}. Secrets are never logged nor put into messages.
  */
 public final class GitCredentials {
 
-  private final Path dir;
-  private final Optional<String> username;
-  private final Optional<String> token;
-  private final Optional<String> sshKeyFile;
-  private final Optional<String> knownHostsFile;
+  private final RepositoryPolicy policy;
+  private final CredentialSets sets;
   private final Map<List<String>, SshdSessionFactory> sshFactories = new ConcurrentHashMap<>();
 
-  public GitCredentials(Path dir, Optional<String> username, Optional<String> token) {
-    this(dir, username, token, Optional.empty(), Optional.empty());
+  public GitCredentials(RepositoryPolicy policy, CredentialSets sets) {
+    this.policy = policy;
+    this.sets = sets;
   }
 
-  public GitCredentials(
-      Path dir,
-      Optional<String> username,
-      Optional<String> token,
-      Optional<String> sshKeyFile,
-      Optional<String> knownHostsFile) {
-    this.dir = dir;
-    this.username = username;
-    this.token = token;
-    this.sshKeyFile = sshKeyFile;
-    this.knownHostsFile = knownHostsFile;
-  }
-
-  public static GitCredentials of(GitPusherConfig.Credentials config) {
+  /** From the service's settings. */
+  public static GitCredentials of(GitPusherConfig.Credentials config, List<String> prefixes) {
+    CredentialSets.Set configured =
+        new CredentialSets.Set(
+            "configured",
+            config.url().map(CredentialSets::prefix).orElse(""),
+            config.username().orElse("git"),
+            config.token(),
+            config.sshKey().map(key -> privateFile("ssh-key", key)).or(config::sshKeyFile),
+            config
+                .sshKnownHosts()
+                .map(hosts -> privateFile("known_hosts", hosts))
+                .or(config::sshKnownHostsFile));
     return new GitCredentials(
-        Path.of(config.dir()),
-        config.username(),
-        config.token(),
-        config.sshKey().map(key -> privateFile("ssh-key", key)).or(config::sshKeyFile),
-        config
-            .sshKnownHosts()
-            .map(hosts -> privateFile("known_hosts", hosts))
-            .or(config::sshKnownHostsFile));
+        RepositoryPolicy.allowing(prefixes), new CredentialSets(Path.of(config.dir()), configured));
   }
 
   /** Text given in an environment variable, as a file only this user can read; its path. */
@@ -83,14 +76,29 @@ public final class GitCredentials {
 
   /**
    * Sets up the transport of a fetch, push or ls-remote of {@code url}: the SSH session (key, known
-   * hosts) for SSH URLs, else the HTTPS credentials.
+   * hosts) for SSH URLs, else the HTTPS credentials, of the credential set whose prefix {@code url}
+   * is under.
+   *
+   * @throws GitFailure INVALID {@code RepositoryNotAllowed} when {@code url} may not be used
    */
-  public TransportConfigCallback transport(String url) {
+  public TransportConfigCallback transport(String url) throws GitFailure {
+    Optional<String> refusal = policy.refusal(url);
+    if (refusal.isPresent()) {
+      throw new GitFailure(
+          GitFailure.Kind.INVALID,
+          FailureReason.RepositoryNotAllowed,
+          "repository "
+              + RepositoryUrls.scrub(url)
+              + " "
+              + refusal.get()
+              + "; the platform allows repositories under shopset.repositories.prefixes");
+    }
+    Optional<CredentialSets.Set> set = sets.forUrl(url);
     return transport -> {
       if (transport instanceof SshTransport ssh) {
-        ssh.setSshSessionFactory(ssh(host(url)));
+        ssh.setSshSessionFactory(ssh(set));
       } else {
-        CredentialsProvider provider = forUrl(url);
+        CredentialsProvider provider = set.flatMap(CredentialSets.Set::https).orElse(null);
         if (provider != null) {
           transport.setCredentialsProvider(provider);
         }
@@ -98,39 +106,24 @@ public final class GitCredentials {
     };
   }
 
-  /** The HTTPS provider for a repository URL, or null to go anonymous. */
-  public CredentialsProvider forUrl(String url) {
-    String host = host(url);
-    if (host != null) {
-      Optional<String> secret = read(host + ".token");
-      if (secret.isPresent()) {
-        return new UsernamePasswordCredentialsProvider(
-            read(host + ".username").orElse("git"), secret.get());
-      }
-    }
-    return token
-        .map(t -> new UsernamePasswordCredentialsProvider(username.orElse("git"), t))
-        .orElse(null);
+  /** The HTTPS credentials {@code url} would be sent, or null (anonymous); tests. */
+  CredentialsProvider forUrl(String url) {
+    return sets.forUrl(url).flatMap(CredentialSets.Set::https).orElse(null);
   }
 
-  /** The private key and known hosts files SSH uses for {@code host}, if any. */
-  public Optional<Path> sshKey(String host) {
-    return file(host + ".ssh-privatekey").or(() -> sshKeyFile.map(Path::of));
-  }
-
-  /** The known hosts file for {@code host}, if any; without one no SSH host is trusted. */
-  public Optional<Path> knownHosts(String host) {
-    return file(host + ".known_hosts").or(() -> knownHostsFile.map(Path::of));
+  /** The credential set {@code url} falls under, if any. */
+  Optional<CredentialSets.Set> setFor(String url) {
+    return sets.forUrl(url);
   }
 
   @Override
   public String toString() {
-    return "GitCredentials[dir=" + dir + ", username=" + username.orElse("-") + ", token=***]";
+    return "GitCredentials[" + policy.prefixes() + ", " + sets + "]";
   }
 
-  private SshdSessionFactory ssh(String host) {
-    List<Path> keys = sshKey(host).stream().toList();
-    List<Path> known = knownHosts(host).stream().toList();
+  private SshdSessionFactory ssh(Optional<CredentialSets.Set> set) {
+    List<Path> keys = set.flatMap(CredentialSets.Set::sshKey).map(Path::of).stream().toList();
+    List<Path> known = set.flatMap(CredentialSets.Set::knownHosts).map(Path::of).stream().toList();
     return sshFactories.computeIfAbsent(
         List.of(keys.toString(), known.toString()),
         k -> {
@@ -156,31 +149,5 @@ public final class GitCredentials {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot prepare the SSH configuration", e);
     }
-  }
-
-  private static String host(String url) {
-    try {
-      return new URIish(url).getHost();
-    } catch (URISyntaxException e) {
-      return null;
-    }
-  }
-
-  private Optional<Path> file(String name) {
-    Path file = dir.resolve(name);
-    return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
-  }
-
-  private Optional<String> read(String name) {
-    return file(name)
-        .map(file -> {
-          try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
-          } catch (IOException e) {
-            throw new UncheckedIOException(
-                "Cannot read credentials file " + file.getFileName(),
-                new IOException(e.getClass().getSimpleName()));
-          }
-        });
   }
 }

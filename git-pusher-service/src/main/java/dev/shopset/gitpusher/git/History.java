@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -55,6 +57,24 @@ final class History {
         n++;
       }
       return n;
+    }
+  }
+
+  /**
+   * Whether {@code commit} descends from (or is) {@code ancestor}; empty when either commit is not
+   * in the repository (fetch, then ask again).
+   */
+  static Optional<Boolean> descends(Repository repo, String ancestor, String commit)
+      throws IOException {
+    ObjectId a = ObjectId.fromString(ancestor);
+    ObjectId c = ObjectId.fromString(commit);
+    if (!repo.getObjectDatabase().has(a) || !repo.getObjectDatabase().has(c)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(isAncestor(repo, a, c));
+    } catch (MissingObjectException e) {
+      return Optional.empty();
     }
   }
 

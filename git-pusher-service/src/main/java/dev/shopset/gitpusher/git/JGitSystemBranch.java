@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -37,9 +38,15 @@ public final class JGitSystemBranch implements SystemBranch {
   private final String authorName;
   private final String authorEmail;
   private final Announcements announcements;
+  private final CommitSigning signing;
 
   JGitSystemBranch(
-      Repository repo, BranchId id, RemoteHeads remoteHeads, String authorName, String email) {
+      Repository repo,
+      BranchId id,
+      RemoteHeads remoteHeads,
+      String authorName,
+      String email,
+      CommitSigning signing) {
     this.repo = repo;
     this.id = id;
     this.localRef = "refs/heads/" + id.branch();
@@ -48,6 +55,7 @@ public final class JGitSystemBranch implements SystemBranch {
     this.authorName = authorName;
     this.authorEmail = email;
     this.announcements = new Announcements(repo, authorName, email);
+    this.signing = signing;
   }
 
   @Override
@@ -63,12 +71,13 @@ public final class JGitSystemBranch implements SystemBranch {
   @Override
   public void sync() throws GitFailure {
     String url = id.repository();
+    TransportConfigCallback transport = remoteHeads.credentials().transport(url);
     try {
       Git.wrap(repo)
           .fetch()
           .setRemote(url)
           .setRefSpecs(new RefSpec("+" + localRef + ":" + remoteRef))
-          .setTransportConfigCallback(remoteHeads.credentials().transport(url))
+          .setTransportConfigCallback(transport)
           .setTimeout(60)
           .call();
     } catch (Exception e) {
@@ -106,10 +115,17 @@ public final class JGitSystemBranch implements SystemBranch {
 
   @Override
   public Optional<String> commit(
-      Changes changes, SourceHeads heads, Function<List<PinChange>, String> message) {
+      Changes changes, SourceHeads heads, Function<List<PinChange>, String> message)
+      throws GitFailure {
     try {
       return CommitWriter.commit(
-              repo, localRef, changes, heads, new PersonIdent(authorName, authorEmail), message)
+              repo,
+              localRef,
+              changes,
+              heads,
+              new PersonIdent(authorName, authorEmail),
+              signing,
+              message)
           .map(ObjectId::name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -157,7 +173,7 @@ public final class JGitSystemBranch implements SystemBranch {
   }
 
   @Override
-  public Map<String, Pin> pins() {
+  public Map<String, Pin> pins() throws GitFailure {
     try (ObjectReader reader = repo.newObjectReader();
         RevWalk walk = new RevWalk(reader)) {
       ObjectId head = Refs.id(repo, localRef);

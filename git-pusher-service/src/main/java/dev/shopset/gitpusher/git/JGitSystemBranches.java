@@ -20,6 +20,7 @@ public final class JGitSystemBranches implements SystemBranches {
   private final RemoteHeads remoteHeads;
   private final String authorName;
   private final String authorEmail;
+  private final CommitSigning signing;
 
   /**
    * @param root the {@code system/} directory of the workspaces
@@ -27,6 +28,17 @@ public final class JGitSystemBranches implements SystemBranches {
    */
   public JGitSystemBranches(
       Path root, RemoteHeads remoteHeads, String authorName, String authorEmail) {
+    this(root, remoteHeads, authorName, authorEmail, new CommitSigning.None());
+  }
+
+  /** With commits signed as {@code signing} says. */
+  public JGitSystemBranches(
+      Path root,
+      RemoteHeads remoteHeads,
+      String authorName,
+      String authorEmail,
+      CommitSigning signing) {
+    this.signing = signing;
     this.root = root;
     this.remoteHeads = remoteHeads;
     this.authorName = authorName;
@@ -41,7 +53,7 @@ public final class JGitSystemBranches implements SystemBranches {
   /** Opens the clone of {@code id} in {@code dir} (tests choose the directory). */
   public JGitSystemBranch open(Path dir, BranchId id) {
     return new JGitSystemBranch(
-        WorkspaceStore.open(dir, id), id, remoteHeads, authorName, authorEmail);
+        WorkspaceStore.open(dir, id), id, remoteHeads, authorName, authorEmail, signing);
   }
 
   @Override

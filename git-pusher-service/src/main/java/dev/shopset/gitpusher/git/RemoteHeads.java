@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 
@@ -20,12 +21,13 @@ public final class RemoteHeads {
 
   /** Branch name to head sha. */
   public Map<String, String> heads(String url) throws GitFailure {
+    TransportConfigCallback transport = credentials.transport(url);
     try {
       Collection<Ref> refs =
           Git.lsRemoteRepository()
               .setRemote(url)
               .setHeads(true)
-              .setTransportConfigCallback(credentials.transport(url))
+              .setTransportConfigCallback(transport)
               .setTimeout(30)
               .call();
       Map<String, String> heads = new HashMap<>();
@@ -42,11 +44,12 @@ public final class RemoteHeads {
 
   /** The default branch (what {@code HEAD} points to), or null when the host does not say. */
   public String defaultBranch(String url) throws GitFailure {
+    TransportConfigCallback transport = credentials.transport(url);
     try {
       Map<String, Ref> refs =
           Git.lsRemoteRepository()
               .setRemote(url)
-              .setTransportConfigCallback(credentials.transport(url))
+              .setTransportConfigCallback(transport)
               .setTimeout(30)
               .callAsMap();
       Ref head = refs.get("HEAD");

@@ -15,7 +15,7 @@ final class ScratchRepos {
   private ScratchRepos() {}
 
   /** Opens (or creates, or re-creates when corrupt) the scratch repository of {@code url}. */
-  static Repository open(Path root, String url) throws IOException, GitAPIException {
+  static synchronized Repository open(Path root, String url) throws IOException, GitAPIException {
     Path dir = root.resolve(WorkspaceStore.dirName(RepositoryUrls.normalize(url)));
     if (Files.isDirectory(dir)) {
       try {

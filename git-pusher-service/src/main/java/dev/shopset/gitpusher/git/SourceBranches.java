@@ -6,9 +6,14 @@ import dev.shopset.gitpusher.domain.SourceRef;
 import dev.shopset.gitpusher.domain.SourceResolver;
 import dev.shopset.gitpusher.domain.TierDirectory;
 import dev.shopset.gitpusher.domain.TierDirectory.Origin;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.RefSpec;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,11 +30,44 @@ public final class SourceBranches implements SourceResolver {
   private final RemoteHeads remoteHeads;
   private final TierDirectory tiers;
   private final BranchCreator creator;
+  private final Path scratchDir;
+  private final KeyedLocks locks = new KeyedLocks();
 
   public SourceBranches(RemoteHeads remoteHeads, TierDirectory tiers, Path scratchDir) {
     this.remoteHeads = remoteHeads;
     this.tiers = tiers;
     this.creator = new BranchCreator(scratchDir, remoteHeads);
+    this.scratchDir = scratchDir;
+  }
+
+  @Override
+  public boolean descends(SourceRef source, String ancestor, String commit) throws GitFailure {
+    String url = source.url();
+    return locks.with(
+        source.key(),
+        () -> {
+          try (Repository repo = ScratchRepos.open(scratchDir, url)) {
+            Optional<Boolean> known = History.descends(repo, ancestor, commit);
+            if (known.isPresent()) {
+              return known.get();
+            }
+            Git.wrap(repo)
+                .fetch()
+                .setRemote(url)
+                .setRefSpecs(
+                    new RefSpec(
+                        "+refs/heads/"
+                            + source.branch()
+                            + ":refs/shopset/history/"
+                            + source.branch()))
+                .setTransportConfigCallback(remoteHeads.credentials().transport(url))
+                .setTimeout(30)
+                .call();
+            return History.descends(repo, ancestor, commit).orElse(false);
+          } catch (GitAPIException | IOException | RuntimeException e) {
+            throw GitErrors.classify("fetch the history of " + source.branch() + " from", url, e);
+          }
+        });
   }
 
   @Override

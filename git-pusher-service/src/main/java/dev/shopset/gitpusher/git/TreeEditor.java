@@ -2,8 +2,8 @@ package dev.shopset.gitpusher.git;
 
 import dev.shopset.contracts.events.RenderEvent;
 import dev.shopset.contracts.events.RenderResult;
-import dev.shopset.contracts.events.SourceChanged;
 import dev.shopset.gitpusher.domain.Changes;
+import dev.shopset.gitpusher.domain.GitFailure;
 import dev.shopset.gitpusher.domain.PinChange;
 import dev.shopset.gitpusher.domain.RepositoryUrls;
 import dev.shopset.gitpusher.domain.SourceHeads;
@@ -12,9 +12,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
@@ -57,7 +59,7 @@ final class TreeEditor {
    * Applies the changes; a submodule a render declares anew is pinned to its head in {@code heads}.
    * Returns the gitlinks that moved.
    */
-  List<PinChange> apply(Changes changes, SourceHeads heads) throws IOException {
+  List<PinChange> apply(Changes changes, SourceHeads heads) throws IOException, GitFailure {
     DirCacheEditor deletions = cache.editor();
     for (RenderEvent event : changes.renders()) {
       deletions.add(new DeleteTree(event.directory()));
@@ -83,19 +85,15 @@ final class TreeEditor {
         }
       }
     }
-    for (SourceChanged source : changes.sources()) {
-      for (String name : modules.getSubsections("submodule")) {
-        String path = modules.getString("submodule", name, "path");
-        String url = modules.getString("submodule", name, "url");
-        if (path != null
-            && url != null
-            && RepositoryUrls.same(url, source.repository())
-            && source.branch().equals(modules.getString("submodule", name, "branch"))) {
-          String current = links.getOrDefault(path, gitlink(path));
-          if (!source.head().equals(current)) {
-            link(path, current, source.head(), links, pins, additions);
-          }
-        }
+    Set<String> declared = new HashSet<>();
+    for (String name : modules.getSubsections("submodule")) {
+      declared.add(modules.getString("submodule", name, "path"));
+    }
+    for (Map.Entry<String, String> move : changes.gitlinks().entrySet()) {
+      String path = move.getKey();
+      String current = links.getOrDefault(path, gitlink(path));
+      if (declared.contains(path) && !move.getValue().equals(current)) {
+        link(path, current, move.getValue(), links, pins, additions);
       }
     }
     String modulesAfter = modules.toText();

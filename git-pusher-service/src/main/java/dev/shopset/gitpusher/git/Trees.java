@@ -1,5 +1,7 @@
 package dev.shopset.gitpusher.git;
 
+import dev.shopset.gitpusher.domain.FailureReason;
+import dev.shopset.gitpusher.domain.GitFailure;
 import dev.shopset.gitpusher.domain.Pin;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,19 +34,24 @@ final class Trees {
     return repo.newObjectInserter();
   }
 
-  /** Parses {@code .gitmodules} text. */
-  static Config modules(String text) {
+  /** Parses {@code .gitmodules} text; a file git cannot read is INVALID (a person must fix it). */
+  static Config modules(String text) throws GitFailure {
     Config config = new Config();
     try {
       config.fromText(text == null ? "" : text);
     } catch (ConfigInvalidException e) {
-      throw new IllegalStateException(".gitmodules is not valid: " + e.getMessage(), e);
+      throw new GitFailure(
+          GitFailure.Kind.INVALID,
+          FailureReason.InvalidGitmodules,
+          ".gitmodules of the system branch cannot be read ("
+              + e.getMessage()
+              + "); fix it on the branch, the next change is committed then");
     }
     return config;
   }
 
   /** The submodules of a tree, with their gitlinks. */
-  static Map<String, Pin> pins(ObjectReader reader, ObjectId tree) throws IOException {
+  static Map<String, Pin> pins(ObjectReader reader, ObjectId tree) throws IOException, GitFailure {
     Map<String, Pin> pins = new LinkedHashMap<>();
     TreeWalk modulesFile = TreeWalk.forPath(reader, GITMODULES, tree);
     if (modulesFile == null) {

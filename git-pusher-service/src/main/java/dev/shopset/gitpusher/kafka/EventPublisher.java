@@ -4,10 +4,12 @@ import dev.shopset.contracts.cloudevents.CloudEvent;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
+import dev.shopset.contracts.events.PinRequested;
 import dev.shopset.contracts.events.PromotionResult;
 import dev.shopset.contracts.events.ShopSetEvent;
 import dev.shopset.contracts.events.SourceChanged;
 import dev.shopset.gitpusher.domain.CommitEvents;
+import dev.shopset.gitpusher.domain.PinRequests;
 import dev.shopset.gitpusher.domain.PromotionEvents;
 import dev.shopset.gitpusher.domain.SourceEvents;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -24,25 +26,33 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Publishes CloudEvents: commit outcomes to {@code shopset.commits}, new source heads to {@code
- * shopset.sources}, promotion results to {@code shopset.promotion-results}; each call returns once
- * the broker acknowledged the record.
+ * shopset.sources}, pin requests to {@code shopset.renders}, promotion results to {@code
+ * shopset.promotion-results}; each call returns once the broker acknowledged the record.
  */
 @ApplicationScoped
-public class EventPublisher implements CommitEvents, SourceEvents, PromotionEvents {
+public class EventPublisher implements CommitEvents, SourceEvents, PromotionEvents, PinRequests {
 
   static final String SOURCE = "/shopset/git-pusher";
 
   private final Emitter<byte[]> commits;
   private final Emitter<byte[]> sources;
   private final Emitter<byte[]> promotionResults;
+  private final Emitter<byte[]> pins;
 
   public EventPublisher(
       @Channel("commits") Emitter<byte[]> commits,
       @Channel("sources-out") Emitter<byte[]> sources,
-      @Channel("promotion-results") Emitter<byte[]> promotionResults) {
+      @Channel("promotion-results") Emitter<byte[]> promotionResults,
+      @Channel("pins-out") Emitter<byte[]> pins) {
     this.commits = commits;
     this.sources = sources;
     this.promotionResults = promotionResults;
+    this.pins = pins;
+  }
+
+  @Override
+  public void requested(PinRequested event) {
+    send(pins, event);
   }
 
   @Override

@@ -2,66 +2,45 @@ package dev.shopset.gitpusher.kafka;
 
 import dev.shopset.contracts.Topics;
 import dev.shopset.contracts.events.SourceChanged;
-import dev.shopset.gitpusher.app.BranchCommitter;
-import dev.shopset.gitpusher.app.Committers;
-import dev.shopset.gitpusher.domain.GitFailure;
-import dev.shopset.gitpusher.domain.SourceRef;
-import dev.shopset.gitpusher.domain.Work;
+import dev.shopset.gitpusher.app.SourceRouter;
+import dev.shopset.gitpusher.domain.CommitIds;
+import dev.shopset.gitpusher.domain.FailureReason;
+import dev.shopset.gitpusher.domain.WorkRefused;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
- * Reads {@code shopset.sources} and offers each new head to every system branch writer; those whose
- * {@code .gitmodules} pin that repository and branch commit the bump. Acked when all pushed.
+ * Reads {@code shopset.sources} (in its own consumer group: every instance's source changes are
+ * routed by whichever instance holds the partition) and routes each new head to the system branches
+ * that pin it ({@link SourceRouter}); acked once the pin requests are on the broker. A head that is
+ * no commit id goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class SourceConsumer {
 
-  private static final Logger LOG = Logger.getLogger(SourceConsumer.class);
+  private final SourceRouter router;
 
-  private final Committers committers;
-
-  public SourceConsumer(Committers committers) {
-    this.committers = committers;
+  public SourceConsumer(SourceRouter router) {
+    this.router = router;
   }
 
   @Incoming("sources")
-  public CompletionStage<Void> consume(Message<byte[]> message) {
+  @Blocking
+  public CompletionStage<Void> consume(Message<byte[]> message) throws InterruptedException {
     SourceChanged change;
     try {
       change = EventMessages.decode(message, SourceChanged.class, Topics.SOURCES);
     } catch (EventMessages.Refused e) {
       return message.nack(e);
     }
-    SourceRef source = new SourceRef(change.repository(), change.branch());
-    List<CompletableFuture<Void>> done = new ArrayList<>();
-    for (BranchCommitter committer : committers.all()) {
-      if (!pins(committer, source)) {
-        continue;
-      }
-      Work.Source work = new Work.Source(change);
-      committer.submit(work);
-      done.add(work.done());
+    String problem = CommitIds.problem("head", change.head());
+    if (problem != null) {
+      return message.nack(new WorkRefused(FailureReason.InvalidSourceHead, problem));
     }
-    LOG.infof(
-        "%s#%s is now at %s: %d system branches pin it",
-        change.repository(), change.branch(), change.head(), done.size());
-    CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).thenRun(message::ack);
-    return CompletableFuture.completedFuture(null);
-  }
-
-  /** Read locally, no network: does this branch pin the changed source branch? */
-  private static boolean pins(BranchCommitter committer, SourceRef source) {
-    try {
-      return committer.branch().pins().values().stream().anyMatch(p -> p.follows(source));
-    } catch (GitFailure | RuntimeException e) {
-      return true;
-    }
+    router.route(change);
+    return message.ack();
   }
 }

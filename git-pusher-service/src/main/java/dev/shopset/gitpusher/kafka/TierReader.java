@@ -3,8 +3,10 @@ package dev.shopset.gitpusher.kafka;
 import dev.shopset.contracts.Topics;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
+import dev.shopset.contracts.events.ShopSetDeleted;
 import dev.shopset.contracts.events.ShopSetDesired;
 import dev.shopset.gitpusher.domain.Backoff;
+import dev.shopset.gitpusher.domain.PinDirectory;
 import dev.shopset.gitpusher.domain.TierDirectory;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -25,10 +27,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * Reads the compacted {@code shopset.desired} from its beginning into the {@link TierDirectory}
- * (like a table: every partition assigned, no consumer group, no offsets committed) and marks the
- * directory loaded once it has reached the end offsets of startup. Read-only: records it cannot
- * read are skipped (the renderer owns that topic's dead-letter topic).
+ * Reads the compacted {@code shopset.desired} from its beginning into the {@link TierDirectory} and
+ * the {@link PinDirectory} (like a table: every partition assigned, no consumer group, no offsets
+ * committed) and marks the directory loaded once it has reached the end offsets of startup.
+ * Read-only: records it cannot read are skipped (the renderer owns that topic's dead-letter topic).
  */
 @ApplicationScoped
 public class TierReader {
@@ -38,21 +40,35 @@ public class TierReader {
       new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
 
   private final TierDirectory tiers;
+  private final PinDirectory pins;
   private final Map<String, Object> kafkaConfig;
   private volatile KafkaConsumer<String, byte[]> consumer;
   private volatile boolean running = true;
 
   public TierReader(
-      TierDirectory tiers, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+      TierDirectory tiers,
+      PinDirectory pins,
+      @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
     this.tiers = tiers;
+    this.pins = pins;
     this.kafkaConfig = kafkaConfig;
   }
 
   void onStart(@Observes StartupEvent event) {
-    Thread.ofVirtual().name("tier-reader").start(this::run);
+    start();
   }
 
   void onStop(@Observes ShutdownEvent event) {
+    stop();
+  }
+
+  /** Starts reading, on a thread of its own. */
+  public void start() {
+    Thread.ofVirtual().name("tier-reader").start(this::run);
+  }
+
+  /** Stops reading. */
+  public void stop() {
     running = false;
     KafkaConsumer<String, byte[]> c = consumer;
     if (c != null) {
@@ -96,6 +112,7 @@ public class TierReader {
         if (!tiers.loaded()
             && end.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
           tiers.markLoaded();
+          pins.markLoaded();
           LOG.info("Read the desired state as of startup: new tier branches can be created");
         }
       }
@@ -125,12 +142,21 @@ public class TierReader {
 
   private void read(ConsumerRecord<String, byte[]> record) {
     if (record.value() == null) {
+      // a tombstone: the ShopSet namespace/name is gone
+      int slash = record.key() == null ? -1 : record.key().indexOf('/');
+      if (slash > 0) {
+        pins.forget(record.key().substring(0, slash), record.key().substring(slash + 1));
+      }
       return;
     }
     try {
-      if (EventCodec.decode(record.headers(), record.value()).data()
-          instanceof ShopSetDesired desired) {
-        tiers.learn(desired.tier(), desired.configuration());
+      switch (EventCodec.decode(record.headers(), record.value()).data()) {
+        case ShopSetDesired desired -> {
+          tiers.learn(desired.tier(), desired.configuration());
+          pins.learn(desired);
+        }
+        case ShopSetDeleted deleted -> pins.forget(deleted.namespace(), deleted.name());
+        default -> {}
       }
     } catch (EventDecodingException e) {
       LOG.debugf(

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.shopset.contracts.events.SourceChanged;
+import dev.shopset.gitpusher.domain.PinMove;
+import dev.shopset.gitpusher.domain.SourceRef;
 import dev.shopset.gitpusher.domain.Work;
 import dev.shopset.gitpusher.testing.Fixtures;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -18,21 +18,21 @@ class BatchCollectorTest {
 
   @Test
   void takesWhatIsQueuedWithinTheWindowUpToTheMaximum() throws Exception {
-    LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
+    PendingWork queue = new PendingWork();
     for (int i = 1; i <= 10; i++) {
-      queue.add(Fixtures.work("s" + i, 1));
+      queue.put(Fixtures.work("s" + i, 1));
     }
     BatchCollector collector = new BatchCollector(Duration.ofMillis(50), 4);
     assertThat(collector.next(queue)).hasSize(4);
     assertThat(collector.next(queue)).hasSize(4);
     assertThat(collector.next(queue)).hasSize(2);
-    assertThat(queue).isEmpty();
+    assertThat(queue.size()).isZero();
   }
 
   @Test
   void aLoneItemIsReleasedWhenTheWindowCloses() throws Exception {
-    LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
-    queue.add(Fixtures.work("a", 1));
+    PendingWork queue = new PendingWork();
+    queue.put(Fixtures.work("a", 1));
     long start = System.nanoTime();
     assertThat(new BatchCollector(Duration.ofMillis(100), 500).next(queue)).hasSize(1);
     assertThat(Duration.ofNanos(System.nanoTime() - start))
@@ -41,8 +41,8 @@ class BatchCollectorTest {
 
   @Test
   void aLoneItemIsReleasedAfterTheQuietPeriodWithoutWaitingForTheWindow() throws Exception {
-    LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
-    queue.add(Fixtures.work("a", 1));
+    PendingWork queue = new PendingWork();
+    queue.put(Fixtures.work("a", 1));
     var collector = new BatchCollector(Duration.ofSeconds(30), Duration.ofMillis(50), 500);
     // Without the quiet period this would take the 30 s window.
     List<Work> batch =
@@ -52,7 +52,7 @@ class BatchCollectorTest {
 
   @Test
   void itemsArrivingCloserThanTheQuietPeriodStayInOneBatch() throws Exception {
-    LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
+    PendingWork queue = new PendingWork();
     var collector = new BatchCollector(Duration.ofSeconds(30), Duration.ofSeconds(2), 500);
     // The producer hands over the next item only once the collector has taken the previous one,
     // so the batch can only hold all of them if the collector kept waiting between arrivals.
@@ -60,15 +60,41 @@ class BatchCollectorTest {
         Thread.ofVirtual()
             .start(() -> {
               for (int i = 0; i < 20; i++) {
-                queue.add(Fixtures.work("s" + i, 1));
+                queue.put(Fixtures.work("s" + i, 1));
                 await()
                     .atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(5))
-                    .until(queue::isEmpty);
+                    .until(() -> queue.size() == 0);
               }
             });
     assertThat(collector.next(queue)).hasSize(20);
     producer.join();
+  }
+
+  @Test
+  void pendingWorkKeepsOnlyTheLatestPerShopSetAndAcknowledgesTheOlderWithIt() throws Exception {
+    PendingWork queue = new PendingWork();
+    Work.Render first = Fixtures.work("a", 1);
+    Work.Render second = Fixtures.work("a", 2);
+    Work.Render older = Fixtures.work("a", 1);
+    assertThat(queue.put(first)).isEqualTo(1);
+    assertThat(queue.put(second)).isEqualTo(1);
+    assertThat(queue.put(older)).isEqualTo(1);
+    assertThat(queue.put(Fixtures.work("b", 1))).isEqualTo(2);
+    List<Work> batch = new BatchCollector(Duration.ofMillis(10), 500).next(queue);
+    assertThat(batch).hasSize(2).first().isSameAs(second);
+    assertThat(first.done()).isNotDone();
+    second.complete();
+    assertThat(first.done()).isCompleted();
+    assertThat(older.done()).isCompleted();
+  }
+
+  @Test
+  void withABoundedWaitNoWorkIsAnEmptyBatch() throws Exception {
+    assertThat(
+            new BatchCollector(Duration.ofMillis(10), 500)
+                .next(new PendingWork(), Duration.ofMillis(20)))
+        .isEmpty();
   }
 
   @Test
@@ -78,7 +104,7 @@ class BatchCollectorTest {
         .hasMessageContaining("quiet");
   }
 
-  private static List<Work> next(BatchCollector collector, LinkedBlockingQueue<Work> queue) {
+  private static List<Work> next(BatchCollector collector, PendingWork queue) {
     try {
       return collector.next(queue);
     } catch (InterruptedException e) {
@@ -87,10 +113,16 @@ class BatchCollectorTest {
   }
 
   @Test
-  void aNewSourceHeadDoesNotWaitForTheWindowButTakesWhatIsQueued() throws Exception {
-    LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
-    queue.add(new Work.Source(new SourceChanged("https://git.example/app.git", "a", "1", "2")));
-    queue.add(Fixtures.work("s", 1));
+  void aPinRequestDoesNotWaitForTheWindowButTakesWhatIsQueued() throws Exception {
+    PendingWork queue = new PendingWork();
+    queue.put(
+        new Work.Pin(
+            new PinMove(
+                new SourceRef("https://git.example/app.git", "a"),
+                "1".repeat(40),
+                "2".repeat(40),
+                false)));
+    queue.put(Fixtures.work("s", 1));
     long start = System.nanoTime();
     assertThat(new BatchCollector(Duration.ofSeconds(10), 500).next(queue)).hasSize(2);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));

@@ -7,6 +7,7 @@ import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.ShopSetRef;
 import dev.shopset.gitpusher.domain.Backoff;
+import dev.shopset.gitpusher.domain.BranchFlow;
 import dev.shopset.gitpusher.domain.Changes;
 import dev.shopset.gitpusher.domain.FailureReason;
 import dev.shopset.gitpusher.domain.GitFailure;
@@ -17,6 +18,7 @@ import dev.shopset.gitpusher.domain.SourceRef;
 import dev.shopset.gitpusher.domain.SourceResolver;
 import dev.shopset.gitpusher.domain.SystemBranch;
 import dev.shopset.gitpusher.domain.Work;
+import dev.shopset.gitpusher.domain.WorkRefused;
 import dev.shopset.gitpusher.testing.Fixtures;
 import dev.shopset.gitpusher.testing.RecordedCommitEvents;
 import java.time.Duration;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -36,35 +39,61 @@ class BranchCommitterTest {
   final List<CommitPushed> pushed = events.pushed;
   final List<CommitFailed> failed = events.failed;
 
-  /** Source branches that do not exist (yet): submodules are declared without a pin. */
-  static final SourceResolution NO_SOURCES =
-      new SourceResolution(
-          new SourceResolver() {
-            @Override
-            public Map<String, String> heads(String url) {
-              return Map.of();
-            }
+  /** Source repositories that answer with a head, except those listed as gone (404). */
+  static final class Sources implements SourceResolver {
+    final java.util.Set<String> gone = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-            @Override
-            public Optional<String> headOrCreate(SourceRef source) {
-              return Optional.empty();
-            }
-          },
-          Duration.ofSeconds(1));
+    @Override
+    public Map<String, String> heads(String url) {
+      return Map.of();
+    }
+
+    @Override
+    public Optional<String> headOrCreate(SourceRef source) throws GitFailure {
+      if (gone.contains(source.url())) {
+        throw new GitFailure(
+            GitFailure.Kind.TERMINAL,
+            FailureReason.RepositoryNotFound,
+            source + ": the repository does not exist");
+      }
+      return Optional.of("a".repeat(40));
+    }
+
+    @Override
+    public boolean descends(SourceRef source, String ancestor, String commit) {
+      return true;
+    }
+  }
+
+  final Sources sources = new Sources();
+  final BranchHealth health = new BranchHealth();
 
   BranchCommitter committer(ScriptedWorkspace workspace) {
     return new BranchCommitter(
             workspace,
-            new BatchCollector(Duration.ofMillis(20), 500),
-            NO_SOURCES,
+            new SourceResolution(sources, Duration.ofSeconds(5)),
             events,
-            3,
-            new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)))
+            new CommitterSettings(
+                Duration.ofMillis(20),
+                Duration.ofMillis(20),
+                500,
+                3,
+                new Backoff(Duration.ofMillis(1), Duration.ofMillis(5)),
+                new Backoff(Duration.ofMillis(50), Duration.ofMillis(100)),
+                1000,
+                Duration.ofSeconds(2)),
+            BranchFlow.NONE,
+            health,
+            new AtomicLong())
         .start();
   }
 
+  static Work.Render render(String name, long generation, String config) {
+    return new Work.Render(Fixtures.render("sys", "app", config, "ns", name, generation, 1));
+  }
+
   @Test
-  void aBranchThatKeepsMovingFailsAfterTheBoundedRetriesAndReleasesTheBatch() {
+  void aBranchThatKeepsMovingIsReportedOnceAndRetriedLaterWithItsBatchKept() {
     ScriptedWorkspace workspace = new ScriptedWorkspace();
     for (int i = 0; i < 10; i++) {
       workspace.outcomes.add(rejected());
@@ -74,56 +103,99 @@ class BranchCommitterTest {
       committer.submit(work);
       await().atMost(Duration.ofSeconds(10)).until(() -> work.done().isDone());
     }
-    assertThat(workspace.pushes.get()).isEqualTo(4);
-    assertThat(workspace.commits.get()).isEqualTo(4);
-    assertThat(workspace.resets.get()).isEqualTo(1);
+    assertThat(workspace.pushes.get()).isEqualTo(11);
+    assertThat(work.done()).isCompletedWithValue(null);
     assertThat(failed)
         .singleElement()
         .satisfies(f -> {
           assertThat(f.reason()).isEqualTo("RetriesExhausted");
           assertThat(f.shopSets()).containsExactly(new ShopSetRef("ns", "eu", 4));
         });
-    assertThat(pushed).isEmpty();
+    assertThat(pushed).singleElement();
   }
 
   @Test
-  void aTerminalFailureIsReportedOnceWithoutRetrying() {
+  void aTerminalFailureIsReportedOnceAndTheKeptBatchIsPushedWhenTheBranchRecovers() {
     ScriptedWorkspace workspace = new ScriptedWorkspace();
-    workspace.outcomes.add(
-        new GitFailure(
-            GitFailure.Kind.TERMINAL, FailureReason.PermissionDenied, "no write access"));
+    for (int i = 0; i < 3; i++) {
+      workspace.outcomes.add(
+          new GitFailure(
+              GitFailure.Kind.TERMINAL, FailureReason.PermissionDenied, "no write access"));
+    }
     Work.Render work = Fixtures.work("eu", 1);
     try (BranchCommitter committer = committer(workspace)) {
       committer.submit(work);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> health.problems().containsKey(committer.id().key()));
       await().atMost(Duration.ofSeconds(10)).until(() -> work.done().isDone());
     }
-    assertThat(workspace.pushes.get()).isEqualTo(1);
+    assertThat(workspace.pushes.get()).isEqualTo(4);
     assertThat(failed).extracting(CommitFailed::reason).containsExactly("PermissionDenied");
+    assertThat(pushed).singleElement();
+    assertThat(health.problems()).isEmpty();
   }
 
   @Test
-  void transientFailuresAreRetriedWithTheSameBatchUntilThePushSucceeds() {
+  void aShopSetWhoseSourceFailsIsHeldTheRestIsPushedAndItFollowsOnceTheSourceIsBack() {
     ScriptedWorkspace workspace = new ScriptedWorkspace();
-    for (int i = 0; i < 6; i++) {
-      workspace.outcomes.add(
-          new GitFailure(
-              GitFailure.Kind.TRANSIENT, FailureReason.Unavailable, "503 from the host"));
-    }
-    Work.Render eu = Fixtures.work("eu", 1);
-    Work.Render us = Fixtures.work("us", 2);
+    sources.gone.add("https://git.example/gone.git");
+    Work.Render held = render("held", 3, "https://git.example/gone.git");
+    Work.Render fine = render("fine", 1, "https://git.example/fine.git");
     try (BranchCommitter committer = committer(workspace)) {
-      committer.submit(eu);
-      committer.submit(us);
-      await().atMost(Duration.ofSeconds(10)).until(() -> eu.done().isDone() && us.done().isDone());
+      committer.submit(held);
+      committer.submit(fine);
+      await().atMost(Duration.ofSeconds(10)).until(() -> fine.done().isDone());
+      assertThat(held.done()).isNotDone();
+      assertThat(pushed)
+          .singleElement()
+          .satisfies(
+              p -> assertThat(p.shopSets()).containsExactly(new ShopSetRef("ns", "fine", 1)));
+      // retried without a new render, reported once however often it is retried
+      await().atMost(Duration.ofSeconds(10)).until(() -> workspace.syncs.get() >= 5);
+      assertThat(failed)
+          .singleElement()
+          .satisfies(f -> {
+            assertThat(f.reason()).isEqualTo("RepositoryNotFound");
+            assertThat(f.shopSets()).containsExactly(new ShopSetRef("ns", "held", 3));
+            assertThat(f.message()).contains("gone.git").contains("retried");
+          });
+      sources.gone.clear();
+      await().atMost(Duration.ofSeconds(10)).until(() -> held.done().isDone());
     }
-    assertThat(workspace.pushes.get()).isEqualTo(7);
-    assertThat(workspace.lastChanges.renders()).extracting(r -> r.name()).contains("eu", "us");
-    assertThat(failed).isEmpty();
+    assertThat(pushed)
+        .hasSize(2)
+        .last()
+        .satisfies(p -> assertThat(p.shopSets()).containsExactly(new ShopSetRef("ns", "held", 3)));
+    assertThat(failed).hasSize(1);
+  }
+
+  @Test
+  void workThatCanNeverSucceedIsRefusedAndReportedAndTheBranchGoesOn() {
+    ScriptedWorkspace workspace = new ScriptedWorkspace();
+    workspace.onCommit =
+        new GitFailure(
+            GitFailure.Kind.INVALID, FailureReason.InvalidGitmodules, ".gitmodules is broken");
+    Work.Render refused = Fixtures.work("eu", 2);
+    Work.Render later = Fixtures.work("us", 1);
+    try (BranchCommitter committer = committer(workspace)) {
+      committer.submit(refused);
+      await().atMost(Duration.ofSeconds(10)).until(() -> refused.done().isDone());
+      workspace.onCommit = null;
+      committer.submit(later);
+      await().atMost(Duration.ofSeconds(10)).until(() -> later.done().isDone());
+    }
+    assertThat(refused.done())
+        .isCompletedExceptionally()
+        .failsWithin(Duration.ZERO)
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause()
+        .isInstanceOf(WorkRefused.class)
+        .withMessageContaining("InvalidGitmodules");
+    assertThat(failed).extracting(CommitFailed::reason).containsExactly("InvalidGitmodules");
     assertThat(pushed)
         .singleElement()
-        .satisfies(p ->
-            assertThat(p.shopSets())
-                .containsExactly(new ShopSetRef("ns", "eu", 1), new ShopSetRef("ns", "us", 2)));
+        .satisfies(p -> assertThat(p.shopSets()).containsExactly(new ShopSetRef("ns", "us", 1)));
   }
 
   static GitFailure rejected() {
@@ -137,7 +209,9 @@ class BranchCommitterTest {
     final AtomicInteger pushes = new AtomicInteger();
     final AtomicInteger commits = new AtomicInteger();
     final AtomicInteger resets = new AtomicInteger();
+    final AtomicInteger syncs = new AtomicInteger();
     volatile Changes lastChanges;
+    volatile GitFailure onCommit;
     volatile String message;
 
     @Override
@@ -151,7 +225,9 @@ class BranchCommitterTest {
     }
 
     @Override
-    public void sync() {}
+    public void sync() {
+      syncs.incrementAndGet();
+    }
 
     @Override
     public void resetToRemote() {
@@ -160,7 +236,14 @@ class BranchCommitterTest {
 
     @Override
     public Optional<String> commit(
-        Changes changes, SourceHeads heads, Function<List<PinChange>, String> text) {
+        Changes changes, SourceHeads heads, Function<List<PinChange>, String> text)
+        throws GitFailure {
+      if (onCommit != null) {
+        throw onCommit;
+      }
+      if (changes.renders().isEmpty() && changes.gitlinks().isEmpty()) {
+        return Optional.empty();
+      }
       commits.incrementAndGet();
       lastChanges = changes;
       message = text.apply(List.of());
@@ -174,7 +257,12 @@ class BranchCommitterTest {
       if (next != null) {
         throw next;
       }
-      return new Pushed("c".repeat(40), List.of(message), 3);
+      if (message == null) {
+        return new Pushed(null, List.of(), 0);
+      }
+      Pushed pushed = new Pushed("c".repeat(40), List.of(message), 3);
+      message = null;
+      return pushed;
     }
 
     @Override

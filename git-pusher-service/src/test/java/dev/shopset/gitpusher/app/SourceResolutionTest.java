@@ -46,6 +46,11 @@ class SourceResolutionTest {
       }
       return source.equals(NEW) ? Optional.empty() : Optional.of("f".repeat(40));
     }
+
+    @Override
+    public boolean descends(SourceRef source, String ancestor, String commit) {
+      return true;
+    }
   }
 
   @Test

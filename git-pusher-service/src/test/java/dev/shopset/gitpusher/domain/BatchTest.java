@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopset.contracts.events.RenderRemoval;
 import dev.shopset.contracts.events.RenderResult;
-import dev.shopset.contracts.events.SourceChanged;
 import dev.shopset.gitpusher.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,39 +14,46 @@ class BatchTest {
     return new Work.Render(Fixtures.render("sys", "app", "cfg", "ns", name, gen, 1));
   }
 
+  static Work.Pin pin(String url, String head) {
+    return new Work.Pin(new PinMove(new SourceRef(url, "t"), null, head.repeat(40), false));
+  }
+
   @Test
   void theLatestResultPerShopSetWinsAndAnOlderGenerationNeverReplacesANewerOne() {
     Batch batch =
         Batch.of(
             List.of(
                 render("a", 1), render("b", 1), render("a", 3), render("a", 2), render("b", 2)));
-    assertThat(batch.changes().renders())
+    assertThat(batch.renderEvents())
         .extracting(r -> r.name() + "@" + ((RenderResult) r).generation())
         .containsExactly("a@3", "b@2");
-    assertThat(batch.size()).isEqualTo(5);
+    assertThat(batch.size()).isEqualTo(2);
   }
 
   @Test
-  void aRemovalAfterAResultWinsAndSourcesKeepTheLatestHead() {
+  void aRemovalAfterAResultWinsAndPinsKeepTheLatestHeadHoweverTheUrlIsSpelled() {
     Batch batch =
         Batch.of(
             List.of(
                 render("a", 4),
                 new Work.Render(
-                    new RenderRemoval("ns", "a", "sys", "t", "shopsets/ns/a", "apps/ns-a.yaml")),
-                new Work.Source(new SourceChanged("http://h/app.git", "t", null, "1")),
-                new Work.Source(new SourceChanged("http://h/app", "t", "1", "2"))));
-    assertThat(batch.changes().renders()).singleElement().isInstanceOf(RenderRemoval.class);
-    assertThat(batch.changes().sources())
+                    new RenderRemoval("ns", "a", "sys", "t", "shopsets/ns/a", "apps/ns/a.yaml")),
+                pin("http://h/app.git", "1"),
+                pin("http://h/app", "2")));
+    assertThat(batch.renderEvents()).singleElement().isInstanceOf(RenderRemoval.class);
+    assertThat(batch.pins())
         .singleElement()
-        .extracting(SourceChanged::head)
-        .isEqualTo("2");
+        .extracting(p -> p.move().head())
+        .isEqualTo("2".repeat(40));
   }
 
   @Test
-  void completingTheBatchCompletesEveryItemItFolded() {
-    List<Work> items = List.of(render("a", 1), render("a", 2));
-    Batch.of(items).complete();
+  void completingTheKeptWorkCompletesEveryItemItSuperseded() {
+    List<Work> items = List.of(render("a", 1), render("a", 2), render("a", 1));
+    Batch batch = Batch.of(items);
+    assertThat(batch.units()).singleElement().isSameAs(items.get(1));
+    assertThat(items.get(0).done()).isNotDone();
+    batch.units().forEach(Work::complete);
     assertThat(items).allSatisfy(w -> assertThat(w.done()).isCompleted());
   }
 }

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.ShopSetRef;
-import dev.shopset.gitpusher.app.BatchCollector;
 import dev.shopset.gitpusher.app.BranchCommitter;
 import dev.shopset.gitpusher.app.SourceResolution;
 import dev.shopset.gitpusher.domain.Backoff;
@@ -59,12 +58,7 @@ class BranchCommitterIT {
     git = new Fixtures(root);
     app = git.appRepo("app");
     config = git.configRepo("config");
-    heads =
-        new RemoteHeads(
-            new GitCredentials(
-                root.resolve("no-secrets"),
-                Optional.of(Fixtures.USER),
-                Optional.of(Fixtures.PASSWORD)));
+    heads = new RemoteHeads(git.credentials(root.resolve("no-secrets")));
     resolution = Branches.resolution(heads, root.resolve("sources"));
   }
 
@@ -78,14 +72,12 @@ class BranchCommitterIT {
   }
 
   BranchCommitter committer(SystemBranch workspace, CommitEvents events) {
-    return new BranchCommitter(
-            workspace,
-            new BatchCollector(Duration.ofMillis(100), 500),
-            resolution,
-            events,
-            5,
-            new Backoff(Duration.ofMillis(50), Duration.ofMillis(200)))
-        .start();
+    return Branches.committer(
+        workspace,
+        resolution,
+        events,
+        Branches.settings(
+            Duration.ofMillis(100), 5, new Backoff(Duration.ofMillis(50), Duration.ofMillis(200))));
   }
 
   JGitSystemBranch open(Path dir, String system) {
@@ -275,7 +267,8 @@ class BranchCommitterIT {
 
     @Override
     public Optional<String> commit(
-        Changes changes, SourceHeads heads, Function<List<PinChange>, String> message) {
+        Changes changes, SourceHeads heads, Function<List<PinChange>, String> message)
+        throws GitFailure {
       return delegate.commit(changes, heads, message);
     }
 

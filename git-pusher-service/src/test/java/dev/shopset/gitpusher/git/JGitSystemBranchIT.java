@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shopset.contracts.events.RenderEvent;
 import dev.shopset.contracts.events.RenderRemoval;
-import dev.shopset.contracts.events.SourceChanged;
 import dev.shopset.gitpusher.app.SourceResolution;
 import dev.shopset.gitpusher.domain.Changes;
 import dev.shopset.gitpusher.domain.CommitMessage;
@@ -57,9 +56,7 @@ class JGitSystemBranchIT {
   }
 
   static RemoteHeads heads(String token) {
-    return new RemoteHeads(
-        new GitCredentials(
-            root.resolve("no-secrets"), Optional.of(Fixtures.USER), Optional.of(token)));
+    return new RemoteHeads(git.credentials(root.resolve("no-secrets")));
   }
 
   JGitSystemBranch open(String name, String url) {
@@ -76,7 +73,7 @@ class JGitSystemBranchIT {
   }
 
   static Optional<String> commit(JGitSystemBranch ws, RenderEvent... events) throws GitFailure {
-    return Branches.commit(ws, resolution, new Changes(List.of(events), List.of()));
+    return Branches.commit(ws, resolution, Changes.of(List.of(events)));
   }
 
   @Test
@@ -250,7 +247,7 @@ class JGitSystemBranchIT {
       push(ws);
       String old = git.head(app, TIER);
       String next = git.commitFiles(app, TIER, "notes.txt", "v2\n");
-      Changes bump = new Changes(List.of(), List.of(new SourceChanged(app, TIER, old, next)));
+      Changes bump = Changes.pins(Map.of("base", next));
       Optional<String> sha = Branches.commit(ws, resolution, bump);
       assertThat(sha).isPresent();
       assertThat(Branches.commit(ws, resolution, bump)).isEmpty();
@@ -272,8 +269,7 @@ class JGitSystemBranchIT {
     try (JGitSystemBranch ws = open("offline", system)) {
       ws.sync();
       git.server.setAvailable(false);
-      Changes changes =
-          new Changes(List.of(render(system, app, config, "shop", "eu", 1, 2)), List.of());
+      Changes changes = Changes.of(List.of(render(system, app, config, "shop", "eu", 1, 2)));
       SourceHeads heads =
           SourceHeads.of(
               Map.of(

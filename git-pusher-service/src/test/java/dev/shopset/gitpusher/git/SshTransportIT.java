@@ -52,14 +52,16 @@ class SshTransportIT {
     git.close();
   }
 
-  /** A credentials directory with a key and a known_hosts file for 127.0.0.1. */
+  /**
+   * A credentials directory with a credential set for the SSH host: its prefix, key, known hosts.
+   */
   static RemoteHeads heads(String name, KeyPair key, String knownHosts) throws Exception {
     Path dir = root.resolve(name);
     Files.createDirectories(dir);
-    SshGitServer.writePrivateKey(key, dir.resolve("127.0.0.1.ssh-privatekey"));
-    Files.writeString(dir.resolve("127.0.0.1.known_hosts"), knownHosts + "\n");
-    return new RemoteHeads(
-        new GitCredentials(dir, Optional.of(Fixtures.USER), Optional.of(Fixtures.PASSWORD)));
+    Files.writeString(dir.resolve("ssh-host.url"), ssh.prefix() + "\n");
+    SshGitServer.writePrivateKey(key, dir.resolve("ssh-host.ssh-privatekey"));
+    Files.writeString(dir.resolve("ssh-host.known_hosts"), knownHosts + "\n");
+    return new RemoteHeads(git.credentials(dir, ssh.prefix()));
   }
 
   @Test
@@ -70,8 +72,7 @@ class SshTransportIT {
     String sha;
     try (JGitSystemBranch ws = Branches.open(root.resolve("ws-ssh"), url, TIER, heads)) {
       ws.sync();
-      Changes changes =
-          new Changes(List.of(render(url, app, config, "shop", "eu", 1, 2)), List.of());
+      Changes changes = Changes.of(List.of(render(url, app, config, "shop", "eu", 1, 2)));
       assertThat(Branches.commit(ws, Branches.resolution(heads, root.resolve("src")), changes))
           .isPresent();
       sha = ws.push().sha();
@@ -97,6 +98,11 @@ class SshTransportIT {
           @Override
           public String dir() {
             return root.resolve("no-files").toString();
+          }
+
+          @Override
+          public Optional<String> url() {
+            return Optional.of(ssh.prefix());
           }
 
           @Override
@@ -129,7 +135,7 @@ class SshTransportIT {
             return Optional.of(ssh.knownHostsLine());
           }
         };
-    RemoteHeads heads = new RemoteHeads(GitCredentials.of(config));
+    RemoteHeads heads = new RemoteHeads(GitCredentials.of(config, List.of(ssh.prefix())));
     assertThat(heads.heads(ssh.url("system-env"))).containsEntry(TIER, sha);
   }
 
@@ -161,7 +167,7 @@ class SshTransportIT {
     String url = ssh.url("system-wrong-key");
     KeyPair wrong = SshGitServer.newKeyPair();
     RemoteHeads heads = heads("creds-wrong", wrong, ssh.knownHostsLine());
-    String keyText = Files.readString(root.resolve("creds-wrong/127.0.0.1.ssh-privatekey"));
+    String keyText = Files.readString(root.resolve("creds-wrong/ssh-host.ssh-privatekey"));
     String keyBody = keyText.lines().skip(1).findFirst().orElseThrow();
     try (JGitSystemBranch ws = Branches.open(root.resolve("ws-wrong"), url, TIER, heads)) {
       assertThatThrownBy(ws::sync)

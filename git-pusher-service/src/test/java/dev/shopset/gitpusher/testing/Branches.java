@@ -1,8 +1,14 @@
 package dev.shopset.gitpusher.testing;
 
+import dev.shopset.gitpusher.app.BranchCommitter;
+import dev.shopset.gitpusher.app.BranchHealth;
+import dev.shopset.gitpusher.app.CommitterSettings;
 import dev.shopset.gitpusher.app.SourceResolution;
+import dev.shopset.gitpusher.domain.Backoff;
+import dev.shopset.gitpusher.domain.BranchFlow;
 import dev.shopset.gitpusher.domain.BranchId;
 import dev.shopset.gitpusher.domain.Changes;
+import dev.shopset.gitpusher.domain.CommitEvents;
 import dev.shopset.gitpusher.domain.CommitMessage;
 import dev.shopset.gitpusher.domain.GitFailure;
 import dev.shopset.gitpusher.domain.SourcePlan;
@@ -15,6 +21,7 @@ import dev.shopset.gitpusher.git.SourceBranches;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** System branches opened, and commits made, as the branch writer does, for tests of the parts. */
 public final class Branches {
@@ -31,6 +38,36 @@ public final class Branches {
       Path dir, String url, String branch, RemoteHeads heads, String name, String email) {
     return new JGitSystemBranches(dir.getParent(), heads, name, email)
         .open(dir, new BranchId(url, branch));
+  }
+
+  /** Writer settings for tests: short waits everywhere. */
+  public static CommitterSettings settings(Duration window, int maxRejections, Backoff backoff) {
+    return new CommitterSettings(
+        window,
+        window,
+        500,
+        maxRejections,
+        backoff,
+        new Backoff(Duration.ofMillis(100), Duration.ofMillis(200)),
+        1000,
+        Duration.ofMillis(500));
+  }
+
+  /** A started writer of {@code branch} that nothing holds back. */
+  public static BranchCommitter committer(
+      SystemBranch branch,
+      SourceResolution resolution,
+      CommitEvents events,
+      CommitterSettings settings) {
+    return new BranchCommitter(
+            branch,
+            resolution,
+            events,
+            settings,
+            BranchFlow.NONE,
+            new BranchHealth(),
+            new AtomicLong())
+        .start();
   }
 
   /** Sources resolved by {@code ls-remote}; no tier is known, so no branch is created. */

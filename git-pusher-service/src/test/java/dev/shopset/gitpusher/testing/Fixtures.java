@@ -6,7 +6,10 @@ import dev.shopset.contracts.events.ShopSetDesired;
 import dev.shopset.contracts.events.ShopSetDesired.ConfigurationState;
 import dev.shopset.contracts.events.ShopSetDesired.Repository;
 import dev.shopset.contracts.events.ShopSetDesired.TierState;
+import dev.shopset.contracts.join.RepositoryPolicy;
 import dev.shopset.gitpusher.domain.Work;
+import dev.shopset.gitpusher.git.CredentialSets;
+import dev.shopset.gitpusher.git.GitCredentials;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,27 @@ public final class Fixtures {
     this.root = root;
     this.scratch = root.resolve("scratch");
     this.server = GitServer.start(root.resolve("repos"), 0, USER, PASSWORD);
+  }
+
+  /**
+   * Credentials as the service builds them: repositories under this host's prefix (and {@code more}
+   * prefixes) allowed, the test user's token for this host's prefix, credential-set files from
+   * {@code dir}.
+   */
+  public GitCredentials credentials(Path dir, String... more) {
+    List<String> prefixes = new java.util.ArrayList<>(List.of(more));
+    prefixes.add(server.prefix());
+    return new GitCredentials(
+        RepositoryPolicy.allowing(prefixes),
+        new CredentialSets(
+            dir,
+            new CredentialSets.Set(
+                "configured",
+                CredentialSets.prefix(server.prefix()),
+                USER,
+                java.util.Optional.of(PASSWORD),
+                java.util.Optional.empty(),
+                java.util.Optional.empty())));
   }
 
   /** An empty bare repository; returns its URL. */

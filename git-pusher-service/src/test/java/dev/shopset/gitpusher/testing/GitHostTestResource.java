@@ -22,7 +22,13 @@ public class GitHostTestResource implements QuarkusTestResourceLifecycleManager 
     try {
       Path root = Files.createTempDirectory("git-pusher-it");
       fixtures = new Fixtures(root);
-      return Map.of("shopset.git-pusher.workspace-dir", root.resolve("workspaces").toString());
+      return Map.of(
+          "shopset.git-pusher.workspace-dir",
+          root.resolve("workspaces").toString(),
+          "shopset.repositories.prefixes",
+          fixtures.server.prefix(),
+          "shopset.git-pusher.credentials.url",
+          fixtures.server.prefix());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -32,6 +33,24 @@ public final class GitServer implements AutoCloseable {
   private final String user;
   private final String password;
   private final AtomicBoolean available = new AtomicBoolean(true);
+  private final Map<String, Mode> modes = new ConcurrentHashMap<>();
+  private final List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger requests =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** How one repository answers. */
+  public enum Mode {
+    /** Normally. */
+    NORMAL,
+    /** 503, as a host that is down. */
+    DOWN,
+    /** 404, as if the repository did not exist. */
+    NOT_FOUND,
+    /** Not at all: the request waits until the mode changes (at most two minutes). */
+    HANG,
+    /** 401 to every credential, as after a token was revoked. */
+    LOCKED
+  }
 
   private GitServer(HttpServer server, Path root, String user, String password) {
     this.server = server;
@@ -60,8 +79,28 @@ public final class GitServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/git/" + repository + ".git";
   }
 
+  /** {@code http://127.0.0.1:<port>/git/}: the prefix of every repository of this host. */
+  public String prefix() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/git/";
+  }
+
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /** Every Authorization header this host received, decoded ({@code user:password}). */
+  public List<String> authorizations() {
+    return List.copyOf(authorizations);
+  }
+
+  /** How many requests this host received. */
+  public int requests() {
+    return requests.get();
+  }
+
+  /** Makes {@code repository} (its name, as for {@link #url}) answer as {@code mode}. */
+  public void setMode(String repository, Mode mode) {
+    modes.put(repository, mode);
   }
 
   /** While false, every request gets 503, as from a git host that is down. */
@@ -76,11 +115,49 @@ public final class GitServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      requests.incrementAndGet();
+      String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+      if (authorization != null && authorization.startsWith("Basic ")) {
+        try {
+          authorizations.add(
+              new String(
+                  Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          authorizations.add(authorization);
+        }
+      }
       if (!available.get()) {
         exchange.sendResponseHeaders(503, -1);
         return;
       }
       String path = exchange.getRequestURI().getRawPath();
+      Mode mode = mode(path);
+      for (long end = System.nanoTime() + 120_000_000_000L;
+          mode == Mode.HANG && System.nanoTime() < end;
+          mode = mode(path)) {
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+      switch (mode) {
+        case DOWN, HANG -> {
+          exchange.sendResponseHeaders(503, -1);
+          return;
+        }
+        case NOT_FOUND -> {
+          exchange.sendResponseHeaders(404, -1);
+          return;
+        }
+        case LOCKED -> {
+          exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"shopset-git\"");
+          exchange.sendResponseHeaders(401, -1);
+          return;
+        }
+        case NORMAL -> {}
+      }
       if (path.startsWith("/git/forbidden-")
           && exchange.getRequestHeaders().containsKey("Authorization")) {
         exchange.sendResponseHeaders(403, -1);
@@ -94,6 +171,12 @@ public final class GitServer implements AutoCloseable {
       }
       runBackend(exchange);
     }
+  }
+
+  private Mode mode(String path) {
+    String rest = path.substring("/git/".length());
+    int end = rest.indexOf(".git");
+    return end < 0 ? Mode.NORMAL : modes.getOrDefault(rest.substring(0, end), Mode.NORMAL);
   }
 
   private boolean authorized(String header) {

@@ -1,5 +1,6 @@
 package dev.shopset.gitpusher.testing;
 
+import dev.shopset.contracts.Topics;
 import dev.shopset.contracts.cloudevents.CloudEvent;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.events.ShopSetEvent;
@@ -32,6 +33,10 @@ public final class KafkaEvents implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<String, byte[]> consumer;
   private final List<ShopSetEvent> seen = new CopyOnWriteArrayList<>();
+  private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
+
+  /** A record of a dead-letter topic: its key and why it is there. */
+  public record DeadLetter(String topic, String key, String reason) {}
 
   public KafkaEvents(String... readTopics) {
     String servers = EmbeddedKafkaBroker.shared().bootstrapServers();
@@ -108,9 +113,21 @@ public final class KafkaEvents implements AutoCloseable {
   /** Everything read so far, after one more poll. */
   public synchronized List<ShopSetEvent> events() {
     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-      seen.add(EventCodec.decode(r.headers(), r.value()).data());
+      if (r.topic().endsWith(".dlq")) {
+        deadLetters.add(
+            new DeadLetter(
+                r.topic(), r.key(), EventCodec.value(r.headers(), Topics.DEAD_LETTER_REASON)));
+      } else {
+        seen.add(EventCodec.decode(r.headers(), r.value()).data());
+      }
     }
     return List.copyOf(seen);
+  }
+
+  /** The dead letters read so far (of the dead-letter topics this reads), after one more poll. */
+  public List<DeadLetter> deadLetters() {
+    events();
+    return List.copyOf(deadLetters);
   }
 
   /** The events of one type read so far. */

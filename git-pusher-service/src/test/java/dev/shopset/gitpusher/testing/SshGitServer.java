@@ -88,6 +88,11 @@ public final class SshGitServer implements AutoCloseable {
     return "ssh://git@127.0.0.1:" + port() + "/" + repository + ".git";
   }
 
+  /** {@code ssh://git@127.0.0.1:<port>/}: the prefix of every repository of this host. */
+  public String prefix() {
+    return "ssh://git@127.0.0.1:" + port() + "/";
+  }
+
   public int port() {
     return ((InetSocketAddress) server.getBoundAddresses().iterator().next()).getPort();
   }

@@ -26,7 +26,16 @@ public final class Webhooks {
 
   /** Posts {@code body} signed with {@code secret} to the running service. */
   public static ValidatableResponse post(byte[] body, String secret) {
-    return given()
+    return post(body, secret, null);
+  }
+
+  /** Posts {@code body} as GitHub's delivery {@code delivery} (null: no delivery id). */
+  public static ValidatableResponse post(byte[] body, String secret, String delivery) {
+    var request = given();
+    if (delivery != null) {
+      request = request.header("X-GitHub-Delivery", delivery);
+    }
+    return request
         .header(
             "X-Hub-Signature-256", "sha256=" + new WebhookVerifier(Optional.of(secret)).hmac(body))
         .contentType("application/json")
