@@ -314,6 +314,8 @@ final class AsyncApiDocument {
     ObjectNode p = schema.putObject("properties");
     header(p, Topics.DEAD_LETTER_REASON, "Why the consumer could not process the record.");
     header(p, "dead-letter-cause", "The underlying error, when there is one.");
+    header(p, "dead-letter-exception-class-name", "The Java class of the error.");
+    header(p, "dead-letter-cause-class-name", "The Java class of its cause, when there is one.");
     header(
         p,
         "dead-letter-problem",
