@@ -1,6 +1,9 @@
 package dev.shopset.contracts;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** The Kafka topics of ShopSet, their keys and retention, and their dead-letter topics. */
@@ -33,6 +36,11 @@ public final class Topics {
   /** Slack message ids per rollout, owned by the notifier; compacted, keyed by rollout id. */
   public static final String NOTIFIER_MESSAGES = "shopset.notifier.messages";
 
+  private static final String DEAD_LETTER_SUFFIX = ".dlq";
+  private static final Duration WEEK = Duration.ofDays(7);
+  private static final Duration DAY = Duration.ofDays(1);
+  private static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(14);
+
   /** Header of a dead-letter record that says why it could not be processed. */
   public static final String DEAD_LETTER_REASON = "dead-letter-reason";
 
@@ -46,8 +54,35 @@ public final class Topics {
     }
   }
 
-  /** One topic: its name, what its key is, how it is kept and its default partition count. */
-  public record Topic(String name, String key, Cleanup cleanup, int partitions) {}
+  /** Kafka's default {@code max.message.bytes}, which ShopSet's topics keep: the largest record. */
+  public static final int MAX_MESSAGE_BYTES = 1_048_588;
+
+  /**
+   * One topic: its name, what its key is, how it is kept, its default partition count and its
+   * retention.
+   *
+   * @param retention for a {@code delete} topic how long a record is kept ({@code retention.ms});
+   *     for a {@code compact} topic, whose latest record per key stays for good, how long a
+   *     tombstone is kept before compaction drops the key ({@code delete.retention.ms})
+   */
+  public record Topic(
+      String name, String key, Cleanup cleanup, int partitions, Duration retention) {
+
+    /** The Kafka topic settings that are part of the contract. */
+    public SortedMap<String, String> config() {
+      SortedMap<String, String> config = new TreeMap<>();
+      config.put("cleanup.policy", cleanup.policy());
+      config.put(
+          cleanup == Cleanup.COMPACT ? "delete.retention.ms" : "retention.ms",
+          Long.toString(retention.toMillis()));
+      return config;
+    }
+
+    /** Whether this is a dead-letter topic. */
+    public boolean deadLetter() {
+      return name.endsWith(DEAD_LETTER_SUFFIX);
+    }
+  }
 
   /** Every topic ShopSet uses, dead-letter topics included. */
   public static final List<Topic> ALL = all();
@@ -56,24 +91,25 @@ public final class Topics {
 
   /** The dead-letter topic of a consumed topic: records that could not be processed, with why. */
   public static String deadLetter(String topic) {
-    return topic + ".dlq";
+    return topic + DEAD_LETTER_SUFFIX;
   }
 
   private static List<Topic> all() {
     List<Topic> main =
         List.of(
-            new Topic(DESIRED, "namespace/name", Cleanup.COMPACT, 6),
-            new Topic(RENDERS, "systemRepository#branch", Cleanup.DELETE, 6),
-            new Topic(SOURCES, "repository#branch", Cleanup.DELETE, 3),
-            new Topic(COMMITS, "systemRepository#branch", Cleanup.DELETE, 3),
-            new Topic(ROLLOUTS, "namespace/deployment", Cleanup.DELETE, 6),
-            new Topic(PROMOTIONS, "appRepository#toBranch", Cleanup.DELETE, 3),
-            new Topic(PROMOTION_RESULTS, "appRepository#toBranch", Cleanup.DELETE, 3),
-            new Topic(NOTIFIER_MESSAGES, "rollout id", Cleanup.COMPACT, 6));
+            new Topic(DESIRED, "namespace/name", Cleanup.COMPACT, 6, DAY),
+            new Topic(RENDERS, "systemRepository#branch", Cleanup.DELETE, 6, WEEK),
+            new Topic(SOURCES, "repository#branch", Cleanup.DELETE, 3, WEEK),
+            new Topic(COMMITS, "systemRepository#branch", Cleanup.DELETE, 3, WEEK),
+            new Topic(ROLLOUTS, "namespace/deployment", Cleanup.DELETE, 6, WEEK),
+            new Topic(PROMOTIONS, "appRepository#toBranch", Cleanup.DELETE, 3, WEEK),
+            new Topic(PROMOTION_RESULTS, "appRepository#toBranch", Cleanup.DELETE, 3, WEEK),
+            new Topic(NOTIFIER_MESSAGES, "rollout id", Cleanup.COMPACT, 6, DAY));
     Stream<Topic> deadLetters =
         main.stream()
             .filter(t -> !t.name().equals(NOTIFIER_MESSAGES))
-            .map(t -> new Topic(deadLetter(t.name()), t.key(), Cleanup.DELETE, 1));
+            .map(t ->
+                new Topic(deadLetter(t.name()), t.key(), Cleanup.DELETE, 1, DEAD_LETTER_RETENTION));
     return Stream.concat(main.stream(), deadLetters).toList();
   }
 }

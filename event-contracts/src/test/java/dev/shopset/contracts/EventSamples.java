@@ -27,15 +27,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** One fully populated sample of every event type, for schema and round-trip tests. */
-final class EventSamples {
+public final class EventSamples {
 
-  static final String SYSTEM = "https://git.example.com/platform/system.git";
-  static final String APP = "https://git.example.com/shop/app.git";
-  static final Instant T0 = Instant.parse("2026-11-23T10:15:30Z");
+  public static final String SYSTEM = "https://git.example.com/platform/system.git";
+  public static final String APP = "https://git.example.com/shop/app.git";
+  public static final Instant T0 = Instant.parse("2026-11-23T10:15:30Z");
 
   private EventSamples() {}
 
-  static ShopSetEvent of(EventType type) {
+  public static ShopSetEvent of(EventType type) {
     return switch (type) {
       case SHOPSET_DESIRED -> desired();
       case SHOPSET_DELETED -> new ShopSetDeleted("shops-eu", "eu-1", SYSTEM, "tier-0");
@@ -154,7 +154,7 @@ final class EventSamples {
     };
   }
 
-  static ShopSetDesired desired() {
+  public static ShopSetDesired desired() {
     ShopSetDesired.Spec spec =
         new ShopSetDesired.Spec(
             "tier-0",

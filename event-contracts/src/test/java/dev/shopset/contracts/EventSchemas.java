@@ -1,5 +1,7 @@
 package dev.shopset.contracts;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.FieldScope;
 import com.github.victools.jsonschema.generator.OptionPreset;
@@ -47,15 +49,59 @@ final class EventSchemas {
       ordered.put("$schema", "https://json-schema.org/draft/2020-12/schema");
       ordered.put("$id", type.schemaUri());
       ordered.put("title", type.type());
-      ordered.put(
-          "description", "Body of a " + type.type() + " CloudEvent on topic " + type.topic() + ".");
+      ordered.put("description", description(type));
       schema.remove("$schema");
+      schema.remove("description");
+      mergeDescriptions(schema);
       ordered.setAll(schema);
       schemas.put(
           type.type() + ".json",
           EventCodec.json().writerWithDefaultPrettyPrinter().writeValueAsString(ordered) + "\n");
     }
     return schemas;
+  }
+
+  /**
+   * A property whose type is a described record comes out as {@code allOf: [type, {description}]};
+   * this makes it the type with the property's description, which reads the same in every JSON
+   * Schema draft.
+   */
+  private static void mergeDescriptions(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      JsonNode allOf = object.get("allOf");
+      if (allOf != null
+          && allOf.size() == 2
+          && allOf.get(0).isObject()
+          && allOf.get(1).size() == 1
+          && allOf.get(1).has("description")) {
+        ObjectNode type = (ObjectNode) allOf.get(0);
+        String description = allOf.get(1).get("description").asText();
+        object.remove("allOf");
+        type.remove("description");
+        object.setAll(type);
+        object.put("description", description);
+      }
+      object.forEach(EventSchemas::mergeDescriptions);
+    } else if (node != null && node.isArray()) {
+      node.forEach(EventSchemas::mergeDescriptions);
+    }
+  }
+
+  /** The record's own description, then where it travels. */
+  static String description(EventType type) {
+    JsonClassDescription what = type.recordClass().getAnnotation(JsonClassDescription.class);
+    if (what == null) {
+      throw new IllegalStateException(
+          type.recordClass().getName()
+              + " needs a @JsonClassDescription: it becomes its schema's description and its"
+              + " AsyncAPI message summary");
+    }
+    return what.value()
+        + " Body of a "
+        + type.type()
+        + " CloudEvent on topic "
+        + type.topic()
+        + ".";
   }
 
   private boolean required(FieldScope field) {

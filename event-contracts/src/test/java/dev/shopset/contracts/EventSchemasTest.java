@@ -2,10 +2,13 @@ package dev.shopset.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,6 +42,42 @@ class EventSchemasTest {
     assertThat(firstRequired).as("%s names required fields", type).isNotEmpty();
     body.remove(firstRequired);
     assertThat(SchemaValidation.errors(type, body)).anyMatch(m -> m.contains(firstRequired));
+  }
+
+  /**
+   * Consumers read what a field means in the schema itself: every property, at any depth, says it
+   * (from {@code @JsonPropertyDescription} on the record component).
+   */
+  @ParameterizedTest
+  @EnumSource(EventType.class)
+  void everyPropertyHasADescription(EventType type) throws Exception {
+    var schema = EventCodec.json().readTree(resource(type));
+    List<String> undescribed = new ArrayList<>();
+    undescribed(schema, "", undescribed);
+    assertThat(schema.path("description").asText()).as("%s description", type).isNotBlank();
+    assertThat(undescribed)
+        .as(
+            "properties of %s without a description; add @JsonPropertyDescription to the record"
+                + " component and regenerate",
+            type.schemaResource())
+        .isEmpty();
+  }
+
+  private static void undescribed(JsonNode node, String path, List<String> found) {
+    if (node.isObject()) {
+      node.path("properties")
+          .properties()
+          .forEach(p -> {
+            if (p.getValue().path("description").asText().isBlank()) {
+              found.add(path + "/properties/" + p.getKey());
+            }
+          });
+      node.properties().forEach(p -> undescribed(p.getValue(), path + "/" + p.getKey(), found));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        undescribed(node.get(i), path + "/" + i, found);
+      }
+    }
   }
 
   private static InputStream resource(EventType type) {

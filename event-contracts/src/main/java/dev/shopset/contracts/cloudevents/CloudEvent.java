@@ -10,13 +10,16 @@ import java.time.Instant;
  *
  * @param id unique per distinct event: a repeat of the same content has the same id
  * @param source the producing service, e.g. {@code /shopset/watcher}
+ * @param subject what the event is about; null when the record did not say
+ * @param time when it was produced; null when the record did not say ({@code ce_time} is optional
+ *     in CloudEvents; ShopSet's services always set it)
  */
 public record CloudEvent<T extends ShopSetEvent>(
     String id, String source, EventType type, String subject, Instant time, T data) {
 
   public CloudEvent {
-    if (id == null || source == null || type == null || time == null || data == null) {
-      throw new IllegalArgumentException("id, source, type, time and data are required");
+    if (id == null || source == null || type == null || data == null) {
+      throw new IllegalArgumentException("id, source, type and data are required");
     }
     if (!type.recordClass().isInstance(data)) {
       throw new IllegalArgumentException(

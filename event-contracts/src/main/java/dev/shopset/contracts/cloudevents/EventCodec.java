@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import org.apache.kafka.common.header.Header;
@@ -94,14 +95,19 @@ public final class EventCodec {
     if (event.subject() != null) {
       set(headers, H_SUBJECT, event.subject());
     }
-    set(headers, H_TIME, event.time().toString());
+    if (event.time() != null) {
+      set(headers, H_TIME, event.time().toString());
+    }
     set(headers, H_DATA_SCHEMA, event.type().schemaUri());
     set(headers, H_CONTENT_TYPE, CONTENT_TYPE);
     return body(event.data());
   }
 
   /**
-   * Reads an event from a record's headers and body.
+   * Reads an event from a record's headers and body: strict about the type (an unknown one raises
+   * {@link Problem#UNKNOWN_TYPE}; {@link CloudEventDeserializer} can skip those instead), tolerant
+   * of the optional attributes ({@code ce_time}, {@code ce_subject}, {@code ce_dataschema}) being
+   * absent.
    *
    * @throws EventDecodingException when the record is not a ShopSet event this version can read
    */
@@ -174,15 +180,16 @@ public final class EventCodec {
     return newline < 0 ? message : message.substring(0, newline);
   }
 
+  /** {@code ce_time} is optional in CloudEvents: absent gives null; present, it must be valid. */
   private static Instant time(String value) {
-    if (value == null) {
-      throw new EventDecodingException(Problem.MISSING_HEADER, "Header ce_time is missing", null);
+    if (value == null || value.isEmpty()) {
+      return null;
     }
     try {
-      return Instant.parse(value);
+      return OffsetDateTime.parse(value).toInstant();
     } catch (DateTimeParseException e) {
       throw new EventDecodingException(
-          Problem.MISSING_HEADER, "Header ce_time is not an RFC 3339 time: '" + value + "'", e);
+          Problem.INVALID_HEADER, "Header ce_time is not an RFC 3339 time: '" + value + "'", e);
     }
   }
 

@@ -8,6 +8,7 @@ public class EventDecodingException extends SerializationException {
   /** What is wrong with the record. */
   public enum Problem {
     MISSING_HEADER,
+    INVALID_HEADER,
     UNSUPPORTED_SPEC_VERSION,
     UNKNOWN_TYPE,
     UNSUPPORTED_CONTENT_TYPE,

@@ -1,5 +1,7 @@
 package dev.shopset.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,15 +13,21 @@ import java.util.List;
  * @param pins the submodule pins the commit moved or added ({@code base}, {@code
  *     config/<namespace>/<configuration>}); empty when it moved none
  */
+@JsonClassDescription("A commit reached the remote system branch.")
 public record CommitPushed(
-    String systemRepository,
-    String branch,
-    String sha,
-    List<ShopSetRef> shopSets,
-    int filesChanged,
-    String summary,
-    Instant committedAt,
-    List<PinMove> pins)
+    @JsonPropertyDescription("Clone URL of the system repository.") String systemRepository,
+    @JsonPropertyDescription("The system branch (the Tier's branch).") String branch,
+    @JsonPropertyDescription("The commit's full SHA-1, now the branch's head.") String sha,
+    @JsonPropertyDescription("The ShopSets (at their generations) the commit carries.")
+        List<ShopSetRef> shopSets,
+    @JsonPropertyDescription("How many paths the commit added, changed or removed.")
+        int filesChanged,
+    @JsonPropertyDescription("The commit's subject line.") String summary,
+    @JsonPropertyDescription("When the commit was made (RFC 3339, UTC).") Instant committedAt,
+    @JsonPropertyDescription(
+            "The submodule pins the commit moved or added (base, config/<namespace>/<configuration>);"
+                + " empty when it moved none.")
+        List<PinMove> pins)
     implements CommitEvent {
 
   /** A commit that moved no pin. */
@@ -38,7 +46,14 @@ public record CommitPushed(
    * A submodule of the system branch now pinned to {@code to} (a commit of {@code branch} of {@code
    * repository}), from {@code from} (absent when the submodule is new).
    */
-  public record PinMove(String path, String repository, String branch, String from, String to) {
+  @JsonClassDescription("A submodule pin the commit moved.")
+  public record PinMove(
+      @JsonPropertyDescription("The submodule's path in the system branch.") String path,
+      @JsonPropertyDescription("The repository the submodule points at.") String repository,
+      @JsonPropertyDescription("The branch of that repository the pin follows.") String branch,
+      @JsonPropertyDescription("The commit pinned before; absent when the submodule is new.")
+          String from,
+      @JsonPropertyDescription("The commit pinned now.") String to) {
     public PinMove {
       Require.present(path, "pin.path");
       Require.present(to, "pin.to");

@@ -1,21 +1,33 @@
 package dev.shopset.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 /**
  * What became of a Promotion.
  *
  * @param commit the head of {@code toBranch} afterwards
  * @param reason for a failure, a CamelCase word: NotFastForward, BranchNotFound, …
  */
+@JsonClassDescription(
+    "What became of a Promotion: whether the branch moved, the commit, or why not.")
 public record PromotionResult(
-    String promotion,
-    long generation,
-    String appRepository,
-    String fromBranch,
-    String toBranch,
-    Outcome outcome,
-    String commit,
-    String reason,
-    String message)
+    @JsonPropertyDescription("The Promotion resource's name.") String promotion,
+    @JsonPropertyDescription("The Promotion's metadata.generation that was carried out.")
+        long generation,
+    @JsonPropertyDescription("Clone URL of the app repository.") String appRepository,
+    @JsonPropertyDescription("The branch promoted from.") String fromBranch,
+    @JsonPropertyDescription("The branch promoted to.") String toBranch,
+    @JsonPropertyDescription(
+            "SUCCEEDED (including: already there) or FAILED (then reason says why).")
+        Outcome outcome,
+    @JsonPropertyDescription("The head of toBranch afterwards; absent when not known.")
+        String commit,
+    @JsonPropertyDescription(
+            "For a failure, a CamelCase word a machine can match: NotFastForward,"
+                + " BranchNotFound, ...")
+        String reason,
+    @JsonPropertyDescription("What happened, for a person.") String message)
     implements PromotionEvent {
   public PromotionResult {
     Require.present(promotion, "promotion");

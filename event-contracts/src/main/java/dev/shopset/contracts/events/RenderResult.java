@@ -1,5 +1,7 @@
 package dev.shopset.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -14,17 +16,29 @@ import java.util.SortedMap;
  * @param shared files every ShopSet of the branch shares, derived from the Tier alone (the Tier's
  *     Argo CD AppProject, {@link #PROJECT_FILE}); written as given, never deleted by a removal
  */
+@JsonClassDescription(
+    "The complete file set of one ShopSet in the system repository, and the files its Tier's ShopSets share.")
 public record RenderResult(
-    String namespace,
-    String name,
-    long generation,
-    String systemRepository,
-    String branch,
-    String directory,
-    String applicationFile,
-    SortedMap<String, String> files,
-    List<Submodule> submodules,
-    SortedMap<String, String> shared)
+    @JsonPropertyDescription("The ShopSet's namespace.") String namespace,
+    @JsonPropertyDescription("The ShopSet's name.") String name,
+    @JsonPropertyDescription("The ShopSet generation this was rendered from.") long generation,
+    @JsonPropertyDescription("Clone URL of the system repository.") String systemRepository,
+    @JsonPropertyDescription("The system branch (the Tier's branch).") String branch,
+    @JsonPropertyDescription(
+            "The ShopSet's own directory, shopsets/<namespace>/<name>; files in it not listed in"
+                + " files are to be deleted.")
+        String directory,
+    @JsonPropertyDescription("The ShopSet's Argo CD Application, apps/<namespace>/<name>.yaml.")
+        String applicationFile,
+    @JsonPropertyDescription("Repository-relative path to UTF-8 content, sorted by path.")
+        SortedMap<String, String> files,
+    @JsonPropertyDescription(
+            "The submodules the files refer to (base, config/<namespace>/<configuration>).")
+        List<Submodule> submodules,
+    @JsonPropertyDescription(
+            "Files every ShopSet of the branch shares, derived from the Tier alone (its Argo CD"
+                + " AppProject, apps/project.yaml); written as given, never deleted by a removal.")
+        SortedMap<String, String> shared)
     implements RenderEvent {
 
   /** Where the Tier's AppProject lives on its branch (beside the per-namespace directories). */
@@ -43,7 +57,11 @@ public record RenderResult(
   }
 
   /** A git submodule of the system repository, pinned to the head of {@code branch}. */
-  public record Submodule(String path, String url, String branch) {
+  @JsonClassDescription("A git submodule of the system repository, pinned to the head of a branch.")
+  public record Submodule(
+      @JsonPropertyDescription("Where the submodule is in the system repository.") String path,
+      @JsonPropertyDescription("Clone URL of the repository it checks out.") String url,
+      @JsonPropertyDescription("The branch whose head it is pinned to.") String branch) {
     public Submodule {
       Require.present(path, "submodule.path");
       Require.present(url, "submodule.url");

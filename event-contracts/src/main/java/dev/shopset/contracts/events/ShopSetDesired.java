@@ -1,5 +1,6 @@
 package dev.shopset.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
@@ -16,14 +17,20 @@ import java.util.SortedMap;
  * @param generation the ShopSet's {@code metadata.generation}
  * @param annotations the ShopSet's {@code shopset.dev/*} annotations (e.g. the Slack channel)
  */
+@JsonClassDescription(
+    "The whole desired state of one valid ShopSet, joined with its Tier and Configuration.")
 public record ShopSetDesired(
-    String namespace,
-    String name,
-    long generation,
-    SortedMap<String, String> annotations,
-    Spec spec,
-    TierState tier,
-    ConfigurationState configuration)
+    @JsonPropertyDescription("The ShopSet's namespace.") String namespace,
+    @JsonPropertyDescription("The ShopSet's name.") String name,
+    @JsonPropertyDescription("The ShopSet's metadata.generation this state was read at.")
+        long generation,
+    @JsonPropertyDescription(
+            "The ShopSet's shopset.dev/* annotations (e.g. shopset.dev/slack-channel), by key.")
+        SortedMap<String, String> annotations,
+    @JsonPropertyDescription("What the ShopSet declares (its spec).") Spec spec,
+    @JsonPropertyDescription("The ShopSet's Tier, as resolved for it.") TierState tier,
+    @JsonPropertyDescription("The ShopSet's Configuration, as resolved for it.")
+        ConfigurationState configuration)
     implements DesiredStateEvent {
 
   public ShopSetDesired {
@@ -36,6 +43,7 @@ public record ShopSetDesired(
   }
 
   /** What the ShopSet declares (its {@code spec}). */
+  @JsonClassDescription("What the ShopSet declares (its spec).")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Spec(
       @JsonPropertyDescription("Name of the Tier.") String tier,
@@ -65,24 +73,39 @@ public record ShopSetDesired(
   }
 
   /** A container environment variable. */
-  public record EnvVar(String name, String value) {}
+  @JsonClassDescription("A container environment variable.")
+  public record EnvVar(
+      @JsonPropertyDescription("Variable name.") String name,
+      @JsonPropertyDescription("Variable value; absent: empty.") String value) {}
 
   /** CPU and memory requests and limits (Kubernetes quantities). */
+  @JsonClassDescription("CPU and memory requests and limits of every container.")
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Resources(Quantities requests, Quantities limits) {}
+  public record Resources(
+      @JsonPropertyDescription("What every container requests; absent: the base's.")
+          Quantities requests,
+      @JsonPropertyDescription("What every container may use at most; absent: the base's.")
+          Quantities limits) {}
 
   /** A CPU and a memory quantity, e.g. {@code 250m} and {@code 512Mi}. */
+  @JsonClassDescription("A CPU and a memory quantity (Kubernetes quantities).")
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Quantities(String cpu, String memory) {}
+  public record Quantities(
+      @JsonPropertyDescription("CPU, e.g. 250m or 1; absent: the base's.") String cpu,
+      @JsonPropertyDescription("Memory, e.g. 512Mi; absent: the base's.") String memory) {}
 
   /** The zones the shops' pods spread over and the Argo CD destination cluster. */
+  @JsonClassDescription(
+      "The zones the shops' pods spread over and the Argo CD destination cluster.")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record FailureDomain(
-      List<String> zones,
+      @JsonPropertyDescription("Topology zones the pods spread over; empty: no spreading.")
+          List<String> zones,
       @JsonPropertyDescription("Argo CD cluster name; absent: the cluster Argo CD runs in.")
           String cluster) {}
 
   /** A git repository and the directory of it to use. */
+  @JsonClassDescription("A git repository and the directory of it to use.")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Repository(
       @JsonPropertyDescription("Clone URL.") String url,
@@ -103,16 +126,25 @@ public record ShopSetDesired(
    * @param clusters the Argo CD destination clusters the Tier allows (besides the in-cluster one)
    * @param frozen whether the Tier is frozen (no pin bumps, no promotions into it)
    */
+  @JsonClassDescription(
+      "A Tier as resolved for the ShopSet: branch defaulted, system repository present.")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record TierState(
-      String name,
-      int rank,
-      String branch,
-      Repository appRepository,
-      Repository systemRepository,
-      String promotesTo,
-      List<String> clusters,
-      boolean frozen) {
+      @JsonPropertyDescription("Name of the Tier.") String name,
+      @JsonPropertyDescription("Its rank: 0 is the first Tier to receive changes.") int rank,
+      @JsonPropertyDescription(
+              "Its branch in the app, configuration and system repositories (defaulted).")
+          String branch,
+      @JsonPropertyDescription("Where the base manifests are (the base/ submodule).")
+          Repository appRepository,
+      @JsonPropertyDescription("The repository the ShopSet's files are committed to.")
+          Repository systemRepository,
+      @JsonPropertyDescription("The Tier that receives this one's code next; absent: the last.")
+          String promotesTo,
+      @JsonPropertyDescription(
+              "Argo CD destination clusters the Tier allows besides the in-cluster one.")
+          List<String> clusters,
+      @JsonPropertyDescription("Frozen: no pin bumps, no promotions into it.") boolean frozen) {
     public TierState {
       Require.present(name, "tier.name");
       Require.present(branch, "tier.branch");
@@ -123,7 +155,11 @@ public record ShopSetDesired(
   }
 
   /** A Configuration as resolved for this ShopSet. */
-  public record ConfigurationState(String name, Repository repository) {
+  @JsonClassDescription("A Configuration as resolved for the ShopSet.")
+  public record ConfigurationState(
+      @JsonPropertyDescription("Name of the Configuration, in the ShopSet's namespace.")
+          String name,
+      @JsonPropertyDescription("Where its Kustomize component is.") Repository repository) {
     public ConfigurationState {
       Require.present(name, "configuration.name");
       Require.present(repository, "configuration.repository");

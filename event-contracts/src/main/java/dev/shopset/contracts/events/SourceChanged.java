@@ -1,5 +1,8 @@
 package dev.shopset.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 /**
  * A branch of an app or configuration repository has a new head (learned from a webhook or a poll);
  * system branches that pin it follow.
@@ -8,8 +11,16 @@ package dev.shopset.contracts.events;
  * @param rollback true only when an explicit rollback moved the branch back: pins follow a head
  *     that is not a descendant of the one they hold only then
  */
+@JsonClassDescription("A branch of an app or configuration repository has a new head.")
 public record SourceChanged(
-    String repository, String branch, String previousHead, String head, boolean rollback)
+    @JsonPropertyDescription("Clone URL of the app or configuration repository.") String repository,
+    @JsonPropertyDescription("The branch that has a new head.") String branch,
+    @JsonPropertyDescription("The head before; absent when not known.") String previousHead,
+    @JsonPropertyDescription("The new head (full SHA-1).") String head,
+    @JsonPropertyDescription(
+            "True only when an explicit rollback moved the branch back: pins follow a head that"
+                + " is not a descendant of the one they hold only then.")
+        boolean rollback)
     implements SourceEvent {
 
   /** A head that moved forward (not a rollback). */
