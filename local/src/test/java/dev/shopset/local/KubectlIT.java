@@ -91,9 +91,9 @@ class KubectlIT {
 
     Run all = kubectl("get", "shopsets", "-A");
     assertThat(all.out())
-        .containsPattern("NAMESPACE\\s+NAME\\s+AGE\\s+CONFIGURATION\\s+TIER")
-        .containsPattern("shops-eu\\s+eu-small\\s+\\S+\\s+shop-defaults\\s+dev")
-        .containsPattern("shops-eu\\s+eu-large\\s+\\S+\\s+shop-defaults\\s+prod");
+        .containsPattern("NAMESPACE\\s+NAME\\s+READY\\s+TIER\\s+SHOPS\\s+COMMIT\\s+MESSAGE\\s+AGE")
+        .containsPattern("shops-eu\\s+eu-small\\s+.*dev")
+        .containsPattern("shops-eu\\s+eu-large\\s+.*prod");
     assertThat(
             kubectl("-n", "shops-eu", "get", "shopset", "eu-small", "-o", "jsonpath={.spec.shops}")
                 .out())
@@ -158,7 +158,9 @@ class KubectlIT {
     current.setStatus(
         new ShopSetStatus(
             1L,
-            List.of(new Condition("Ready", "True", "Deployed", "all shops run", null, 1L)),
+            List.of(
+                new Condition(
+                    "Ready", "True", "Deployed", "all shops run", "2026-12-01T10:00:00Z", 1L)),
             null));
     client.resource(current).updateStatus();
     assertThat(wait.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -51,7 +51,7 @@ class LocalRunSignalIT {
       String text = read(output);
       assertThat(text)
           .contains("==> Summary")
-          .containsPattern("git log system dev:\\n\\s+[0-9a-f]{7} Render 1 ShopSet on dev")
+          .containsPattern("git log system dev:\\n\\s+[0-9a-f]{7} Render [0-9]+ ShopSets? on dev")
           .contains("==> Stopped; nothing is left running");
       assertThat(stack.stream().filter(ProcessHandle::isAlive).toList())
           .as("processes left behind")

@@ -58,7 +58,11 @@ class SchemaValidatorTest {
   @Test
   void theConditionStatusRuleIsEnforced() {
     ObjectNode shopSet = shopSet("{tier: dev, configuration: std, shops: [a]}");
-    shopSet.set("status", Json.parseYaml("{conditions: [{type: Ready, status: Maybe}]}"));
+    shopSet.set(
+        "status",
+        Json.parseYaml(
+            "{conditions: [{type: Ready, status: Maybe, reason: Deployed, message: m,"
+                + " lastTransitionTime: '2026-12-01T10:00:00Z'}]}"));
     assertThat(SchemaValidator.validate(shopSet, Crds.schema("shopsets")).errors())
         .extracting(Cause::field)
         .containsExactly("status.conditions[0].status");
