@@ -122,11 +122,16 @@ class FaultsIT {
 
   /** One top-level message for the rollout, updated to succeeded; never a second one. */
   static void assertOneMessagePerRollout(String deployment) {
-    SlackStub slack = stack.slack();
+    assertOneMessagePerRollout(stack.slack(), CHANNEL, deployment, CONVERGE);
+  }
+
+  /** One top-level message in {@code channel} for the rollout, updated to succeeded. */
+  static void assertOneMessagePerRollout(
+      SlackStub slack, String channel, String deployment, Duration within) {
     await()
-        .atMost(CONVERGE)
+        .atMost(within)
         .untilAsserted(() ->
-            assertThat(slack.messages(CHANNEL))
+            assertThat(slack.messages(channel))
                 .filteredOn(m ->
                     m.threadTs() == null
                         && m.text() != null
