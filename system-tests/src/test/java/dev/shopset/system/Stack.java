@@ -49,7 +49,8 @@ final class Stack implements AutoCloseable {
           "tenancy",
           "tenancy-moved",
           "scale-0",
-          "scale-1");
+          "scale-1",
+          "faults-up");
 
   static final String WATCHER = "watcher-service";
   static final String RENDERER = "renderer-service";
@@ -117,6 +118,8 @@ final class Stack implements AutoCloseable {
                 work.resolve(CONFIG_PATH).resolve("kustomization.yaml"),
                 "SHOP_CURRENCY=EUR",
                 "SHOP_CURRENCY=" + TENANT_B_CURRENCY));
+    // A configuration repository FaultsIT silences (a host that never answers).
+    seed("config-silent", root.resolve("examples/config"), CONFIG_PATH);
     bare("system");
     bare("system-faults");
     bare("system-bench");
@@ -176,6 +179,11 @@ final class Stack implements AutoCloseable {
         env.put("SHOPSET_GIT_PUSHER_WEBHOOK_SECRET", WEBHOOK_SECRET);
         env.put("SHOPSET_GIT_PUSHER_POLL_INTERVAL", "10s");
         env.put("SHOPSET_GIT_PUSHER_PUSH_MAX_BACKOFF", "2s");
+        // A held ShopSet (its source failing) is tried again within seconds, not minutes.
+        env.put("SHOPSET_GIT_PUSHER_RETRY_HELD_INITIAL", "2s");
+        env.put("SHOPSET_GIT_PUSHER_RETRY_HELD_MAX", "10s");
+        // A silent source is given up on after this long (the default is 20 s).
+        env.put("SHOPSET_GIT_PUSHER_SOURCES_TIMEOUT", "5s");
       }
       case NOTIFIER -> {
         env.put("SLACK_BOT_TOKEN", SlackStub.TOKEN);
@@ -191,6 +199,11 @@ final class Stack implements AutoCloseable {
   }
 
   // --- the parts ---
+
+  /** The in-memory API itself (to take it down and bring it back). */
+  InMemoryKubernetes kubernetes() {
+    return api;
+  }
 
   KubernetesClient client() {
     return client;
