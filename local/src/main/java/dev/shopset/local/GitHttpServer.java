@@ -30,6 +30,7 @@ public final class GitHttpServer implements AutoCloseable {
   private final String user;
   private final String password;
   private final AtomicBoolean available = new AtomicBoolean(true);
+  private final java.util.Set<String> silent = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private GitHttpServer(HttpServer server, Path root, String user, String password) {
     this.server = server;
@@ -72,8 +73,27 @@ public final class GitHttpServer implements AutoCloseable {
     available.set(up);
   }
 
+  /**
+   * While true, requests for repository {@code name} get no answer at all (held open until it is
+   * answering again, then 503), as from a host that accepts connections and never replies.
+   */
+  public void setSilent(String name, boolean quiet) {
+    if (quiet) {
+      silent.add(name);
+    } else {
+      synchronized (silent) {
+        silent.remove(name);
+        silent.notifyAll();
+      }
+    }
+  }
+
   @Override
   public void close() {
+    synchronized (silent) {
+      silent.clear();
+      silent.notifyAll();
+    }
     server.stop(0);
   }
 
@@ -83,12 +103,33 @@ public final class GitHttpServer implements AutoCloseable {
         exchange.sendResponseHeaders(503, -1);
         return;
       }
+      String path = exchange.getRequestURI().getRawPath();
+      for (String name : silent) {
+        if (path.startsWith("/git/" + name + ".git")) {
+          awaitAnswering(name);
+          exchange.sendResponseHeaders(503, -1);
+          return;
+        }
+      }
       if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
         exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"shopset-git\"");
         exchange.sendResponseHeaders(401, -1);
         return;
       }
       runBackend(exchange);
+    }
+  }
+
+  private void awaitAnswering(String name) {
+    synchronized (silent) {
+      while (silent.contains(name)) {
+        try {
+          silent.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 

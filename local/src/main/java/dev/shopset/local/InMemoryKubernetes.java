@@ -112,6 +112,14 @@ public final class InMemoryKubernetes implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes the API server down (false: open watches end, every request answers 503, objects kept) or
+   * brings it back, as an API server restart or an outage would.
+   */
+  public void setAvailable(boolean up) {
+    server.setAvailable(up);
+  }
+
   @Override
   public void close() {
     server.close();

@@ -47,8 +47,24 @@ public final class ServiceNode implements AutoCloseable {
       Path appDir,
       Path logDir,
       String heap) {
-    this.name = name;
-    Path built = root.resolve(name).resolve("target/quarkus-app");
+    this(root, name, name, port, env, appDir, logDir, heap);
+  }
+
+  /**
+   * One of several replicas of {@code service}: {@code instance} names its process, log and app
+   * copy (e.g. {@code watcher-service-1}).
+   */
+  public ServiceNode(
+      Path root,
+      String service,
+      String instance,
+      int port,
+      Map<String, String> env,
+      Path appDir,
+      Path logDir,
+      String heap) {
+    this.name = instance;
+    Path built = root.resolve(service).resolve("target/quarkus-app");
     if (!Files.exists(built.resolve("quarkus-run.jar"))) {
       throw new IllegalStateException(built + " is missing: build with ./shopset mvn install");
     }

@@ -50,6 +50,59 @@ class GitHttpServerIT {
     }
   }
 
+  @Test
+  void aSilencedRepositoryGetsNoAnswerUntilItAnswersAgain(@TempDir Path dir) throws Exception {
+    Path root = Files.createDirectories(dir.resolve("repos"));
+    git(root, "init", "--bare", "-q", "--initial-branch=main", "quiet.git");
+    git(root, "init", "--bare", "-q", "--initial-branch=main", "other.git");
+    try (GitHttpServer server = GitHttpServer.start(root, 0, "shopset", "s3cret")) {
+      var client =
+          java.net.http.HttpClient.newBuilder()
+              .authenticator(
+                  new java.net.Authenticator() {
+                    @Override
+                    protected java.net.PasswordAuthentication getPasswordAuthentication() {
+                      return new java.net.PasswordAuthentication("shopset", "s3cret".toCharArray());
+                    }
+                  })
+              .build();
+      java.util.function.Function<String, java.net.http.HttpRequest> refs =
+          name ->
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(server.url(name) + "/info/refs?service=git-upload-pack"))
+                  .header(
+                      "Authorization",
+                      "Basic "
+                          + java.util.Base64.getEncoder()
+                              .encodeToString("shopset:s3cret".getBytes(StandardCharsets.UTF_8)))
+                  .timeout(java.time.Duration.ofSeconds(2))
+                  .build();
+      server.setSilent("quiet", true);
+
+      var pending =
+          client.sendAsync(
+              refs.apply("quiet"), java.net.http.HttpResponse.BodyHandlers.discarding());
+      assertThat(
+              client
+                  .send(refs.apply("other"), java.net.http.HttpResponse.BodyHandlers.discarding())
+                  .statusCode())
+          .as("other repositories answer")
+          .isEqualTo(200);
+      assertThat(pending)
+          .failsWithin(java.time.Duration.ofSeconds(10))
+          .withThrowableThat()
+          .havingCause()
+          .isInstanceOf(java.net.http.HttpTimeoutException.class);
+
+      server.setSilent("quiet", false);
+      assertThat(
+              client
+                  .send(refs.apply("quiet"), java.net.http.HttpResponse.BodyHandlers.discarding())
+                  .statusCode())
+          .isEqualTo(200);
+    }
+  }
+
   private static void git(Path dir, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));

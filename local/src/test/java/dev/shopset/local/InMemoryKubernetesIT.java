@@ -54,6 +54,34 @@ class InMemoryKubernetesIT {
     }
   }
 
+  @Test
+  void anOutageAnswers503KeepsTheObjectsAndAWatchResumesAfterIt() throws Exception {
+    try (InMemoryKubernetes api = InMemoryKubernetes.start(0);
+        var client = api.client()) {
+      client.resource(tier("kept")).create();
+      var events = new LinkedBlockingQueue<String>();
+      try (var watch = client.resources(Tier.class).watch(recorder(events))) {
+        assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("ADDED kept");
+        api.setAvailable(false);
+        assertThatThrownBy(() -> client.resources(Tier.class).withName("kept").get())
+            .isInstanceOfSatisfying(
+                io.fabric8.kubernetes.client.KubernetesClientException.class,
+                e -> assertThat(e.getCode()).isEqualTo(503));
+
+        api.setAvailable(true);
+        assertThat(client.resources(Tier.class).withName("kept").get()).isNotNull();
+        client.resource(tier("after")).create();
+        String next = events.poll(30, TimeUnit.SECONDS);
+        while (next != null && !next.equals("ADDED after")) {
+          next = events.poll(30, TimeUnit.SECONDS);
+        }
+        assertThat(next)
+            .as("the watch the outage ended was opened again and resumed")
+            .isEqualTo("ADDED after");
+      }
+    }
+  }
+
   /**
    * What an informer does: list, then watch from the list's resource version. A deletion in between
    * must reach the watch, or the informer's cache keeps the object for good; an object re-created

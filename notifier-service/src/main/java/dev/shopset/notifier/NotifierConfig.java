@@ -57,6 +57,10 @@ public interface NotifierConfig {
 
     @WithDefault("30s")
     Duration maxBackoff();
+
+    /** A channel held back on one record for longer than this makes readiness DOWN. */
+    @WithDefault("2m")
+    Duration heldBackAfter();
   }
 
   /** The compacted mapping topic. */

@@ -201,6 +201,11 @@ class SlackModesIT {
           public Duration maxBackoff() {
             return Duration.ofMillis(200);
           }
+
+          @Override
+          public Duration heldBackAfter() {
+            return Duration.ofMinutes(2);
+          }
         };
       }
 

@@ -3,6 +3,12 @@ package dev.shopset.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.shopset.contracts.resources.Condition;
+import dev.shopset.contracts.resources.Conditions;
+import dev.shopset.contracts.resources.PromotionStatus;
+import dev.shopset.contracts.resources.RepositoryRef;
+import dev.shopset.contracts.resources.ShopSet;
+import dev.shopset.contracts.resources.ShopSetSpec;
 import dev.shopset.local.RolloutSimulator;
 import dev.shopset.local.ServiceNode;
 import dev.shopset.notifier.slack.SlackStub;
@@ -55,6 +61,7 @@ class FaultsIT {
     api = new Resources(stack);
     api.tier(TIER, 0, "system-faults", null);
     api.configuration(NS);
+    api.configuration(TENANT);
     system = new SystemRepo(stack, "system-faults");
     rollouts = new RolloutSimulator(stack.client());
   }
@@ -122,11 +129,16 @@ class FaultsIT {
 
   /** One top-level message for the rollout, updated to succeeded; never a second one. */
   static void assertOneMessagePerRollout(String deployment) {
-    SlackStub slack = stack.slack();
+    assertOneMessagePerRollout(stack.slack(), CHANNEL, deployment, CONVERGE);
+  }
+
+  /** One top-level message in {@code channel} for the rollout, updated to succeeded. */
+  static void assertOneMessagePerRollout(
+      SlackStub slack, String channel, String deployment, Duration within) {
     await()
-        .atMost(CONVERGE)
+        .atMost(within)
         .untilAsserted(() ->
-            assertThat(slack.messages(CHANNEL))
+            assertThat(slack.messages(channel))
                 .filteredOn(m ->
                     m.threadTs() == null
                         && m.text() != null
@@ -210,6 +222,197 @@ class FaultsIT {
       assertThat(system.contains(TIER, commit)).as("human commit " + commit + " kept").isTrue();
     }
     assertThat(system.show(TIER, "NOTES.md")).isEqualTo("Written by a human, edit 4\n");
+  }
+
+  // --- one tenant's fault stays its own (issue: scale-out and fault isolation) ---
+
+  static final String TENANT = "faults-tenant";
+
+  /** How long the long outages last: three minutes, as operators see them. */
+  static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("faults.outage.seconds", 180));
+
+  @Test
+  void aConfigurationRepositoryThatNeverAnswersHoldsBackOnlyItsShopSet() {
+    Map<String, Integer> restartsBefore = stack.restartsByHealing();
+    api.configuration(
+        TENANT, "silent", new RepositoryRef(stack.url("config-silent"), Stack.CONFIG_PATH));
+    stack.git().setSilent("config-silent", true);
+    try {
+      duringBurst(
+          "silent", false, () -> api.apply(TENANT, "silent-shop", spec("silent", "quiet-shop")));
+      awaitCommitFailed("silent-shop", null);
+      assertThat(system.shopSets(TIER)).doesNotContain(TENANT + "/silent-shop");
+    } finally {
+      stack.git().setSilent("config-silent", false);
+    }
+    // Answering again: committed without any change to the ShopSet.
+    await()
+        .atMost(CONVERGE)
+        .untilAsserted(() -> assertThat(system.shopSets(TIER)).contains(TENANT + "/silent-shop"));
+    assertThat(stack.restartsByHealing()).as("no liveness restart").isEqualTo(restartsBefore);
+    api.delete(TENANT, "silent-shop");
+  }
+
+  @Test
+  void aConfigurationRepositoryThatAnswers404HoldsBackOnlyItsShopSet() {
+    Map<String, Integer> restartsBefore = stack.restartsByHealing();
+    api.configuration(
+        TENANT, "gone", new RepositoryRef(stack.url("no-such-config"), Stack.CONFIG_PATH));
+    duringBurst("gone", false, () -> api.apply(TENANT, "gone-shop", spec("gone", "lost-shop")));
+    awaitCommitFailed("gone-shop", "RepositoryNotFound");
+    assertThat(system.shopSets(TIER)).doesNotContain(TENANT + "/gone-shop");
+    assertThat(stack.restartsByHealing()).as("no liveness restart").isEqualTo(restartsBefore);
+    api.delete(TENANT, "gone-shop");
+  }
+
+  @Test
+  void aHumanCommitWithAMalformedGitmodulesIsExplainedAndTheBranchMovesOnOnceRepaired() {
+    api.configuration(NS);
+    ShopSet before = api.apply(NS, "gitmodules-a", Resources.spec(TIER, 1, "a"));
+    awaitCommittedInGit(before);
+    String modules = system.show(TIER, ".gitmodules");
+    humanCommit(".gitmodules", "[submodule \"base\"\n\tpath = base\n\turl\n[[broken\n");
+
+    ShopSet refused = api.apply(NS, "gitmodules-a", Resources.spec(TIER, 2, "a"));
+    awaitCondition(NS, "gitmodules-a", Conditions.COMMITTED, Condition.FALSE, ".gitmodules");
+    assertThat(refused.getMetadata().getGeneration()).isGreaterThan(1);
+
+    humanCommit(".gitmodules", modules);
+    ShopSet after = api.apply(NS, "gitmodules-a", Resources.spec(TIER, 3, "a"));
+    awaitCommittedInGit(after);
+    expected.put("gitmodules-a", 3);
+    assertConverged();
+  }
+
+  @Test
+  void aWebhookWhoseHeadIsNotAHexShaIsRefusedAndNothingStops() {
+    String url = stack.url("app");
+    byte[] payload = Http.pushPayload(url, TIER, "0".repeat(40), "z".repeat(64));
+    duringBurst(
+        "nonhex",
+        false,
+        () -> {
+          Http.Answer answer =
+              Http.post(
+                  stack.service(Stack.PUSHER).url("/webhooks/git"),
+                  "application/json",
+                  payload,
+                  "X-Hub-Signature-256",
+                  Http.githubSignature(Stack.WEBHOOK_SECRET, payload));
+          assertThat(answer.status()).as(answer.body()).isBetween(400, 499);
+        });
+  }
+
+  @Test
+  void aGitOutageOfThreeMinutesWithAPromotionInFlight() {
+    Map<String, Integer> restartsBefore = stack.restartsByHealing();
+    api.tier("faults-up", 1, "system-faults", null);
+    api.tier(TIER, 0, "system-faults", "faults-up");
+    String promotion = "faults-outage-" + System.nanoTime();
+    duringBurst(
+        "outage",
+        true,
+        () -> {
+          stack.git().setAvailable(false);
+          try {
+            api.promote(promotion, TIER);
+            hold(OUTAGE);
+          } finally {
+            stack.git().setAvailable(true);
+          }
+        });
+    await()
+        .atMost(CONVERGE)
+        .untilAsserted(() ->
+            assertThat(api.promotion(promotion))
+                .hasValueSatisfying(p ->
+                    assertThat(p.getStatus().phase()).isEqualTo(PromotionStatus.Phase.Succeeded)));
+    assertThat(stack.restartsByHealing())
+        .as("no pod restarted by its own liveness check during a long git outage")
+        .isEqualTo(restartsBefore);
+  }
+
+  @Test
+  void aKubernetesApiOutageOfThreeMinutes() {
+    Map<String, Integer> restartsBefore = stack.restartsByHealing();
+    Burst burst = new Burst(api, NS, TIER, "api-down", 30, 60, false, seed.incrementAndGet());
+    burst.runNow();
+    stack.kubernetes().setAvailable(false);
+    try {
+      // While the API is down the pipeline commits what it has; status writes wait it out.
+      await()
+          .atMost(CONVERGE)
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> {
+            stack.heal();
+            return system.shopSets(TIER).stream()
+                    .filter(s -> s.startsWith(NS + "/api-down-"))
+                    .count()
+                >= burst.expected().size();
+          });
+      hold(OUTAGE);
+      stack.heal();
+    } finally {
+      stack.kubernetes().setAvailable(true);
+    }
+    expected.putAll(burst.expected());
+    assertConverged();
+    String last = burst.expected().keySet().iterator().next();
+    await()
+        .atMost(CONVERGE)
+        .untilAsserted(() ->
+            assertThat(api.condition(NS, last, Conditions.READY))
+                .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(Condition.TRUE)));
+    assertThat(stack.restartsByHealing())
+        .as("no pod restarted by its own liveness check during a long API outage")
+        .isEqualTo(restartsBefore);
+  }
+
+  static ShopSetSpec spec(String configuration, String shop) {
+    return new ShopSetSpec(
+        TIER, configuration, List.of(shop), 1, null, null, null, null, null, null);
+  }
+
+  static void awaitCommitFailed(String name, String reason) {
+    await()
+        .atMost(CONVERGE)
+        .untilAsserted(() -> {
+          assertThat(api.condition(TENANT, name, Conditions.COMMITTED))
+              .as("%s/%s explained in status", TENANT, name)
+              .hasValueSatisfying(c -> {
+                assertThat(c.status()).isEqualTo(Condition.FALSE);
+                if (reason != null) {
+                  assertThat(c.reason()).isEqualTo(reason);
+                }
+                assertThat(c.message()).isNotBlank();
+              });
+          assertThat(api.condition(TENANT, name, Conditions.READY))
+              .hasValueSatisfying(c -> assertThat(c.status()).isEqualTo(Condition.FALSE));
+        });
+  }
+
+  static void awaitCondition(
+      String namespace, String name, String type, String status, String messagePart) {
+    await()
+        .atMost(CONVERGE)
+        .untilAsserted(() ->
+            assertThat(api.condition(namespace, name, type))
+                .hasValueSatisfying(c -> {
+                  assertThat(c.status()).isEqualTo(status);
+                  assertThat(c.message()).contains(messagePart);
+                }));
+  }
+
+  static void awaitCommittedInGit(ShopSet shopSet) {
+    long generation = shopSet.getMetadata().getGeneration();
+    await()
+        .atMost(CONVERGE)
+        .untilAsserted(() ->
+            assertThat(api.condition(NS, shopSet.getMetadata().getName(), Conditions.COMMITTED))
+                .hasValueSatisfying(c -> {
+                  assertThat(c.status()).isEqualTo(Condition.TRUE);
+                  assertThat(c.observedGeneration()).isGreaterThanOrEqualTo(generation);
+                }));
   }
 
   /** Clones, edits, commits and pushes, re-trying on a rejected push as a person would. */

@@ -40,13 +40,26 @@ final class Stack implements AutoCloseable {
 
   /** Branches of the app and configuration repositories: one per tier the tests create. */
   static final List<String> SOURCE_BRANCHES =
-      List.of("tier-0", "tier-1", "hostile", "faults", "bench", "tenancy", "tenancy-moved");
+      List.of(
+          "tier-0",
+          "tier-1",
+          "hostile",
+          "faults",
+          "bench",
+          "tenancy",
+          "tenancy-moved",
+          "scale-0",
+          "scale-1",
+          "faults-up");
 
   static final String WATCHER = "watcher-service";
   static final String RENDERER = "renderer-service";
   static final String PUSHER = "git-pusher-service";
   static final String NOTIFIER = "notifier-service";
   static final List<String> SERVICES = List.of(WATCHER, RENDERER, PUSHER, NOTIFIER);
+
+  /** Processes per service, as the manifests run them (two of each; -Dstack.replicas to change). */
+  static final int REPLICAS = Integer.getInteger("stack.replicas", 2);
 
   final Path root;
   final Path dir;
@@ -105,9 +118,12 @@ final class Stack implements AutoCloseable {
                 work.resolve(CONFIG_PATH).resolve("kustomization.yaml"),
                 "SHOP_CURRENCY=EUR",
                 "SHOP_CURRENCY=" + TENANT_B_CURRENCY));
+    // A configuration repository FaultsIT silences (a host that never answers).
+    seed("config-silent", root.resolve("examples/config"), CONFIG_PATH);
     bare("system");
     bare("system-faults");
     bare("system-bench");
+    bare("system-scale");
     git = GitHttpServer.start(repos, 0, GIT_USER, GIT_PASSWORD);
     running.push(git);
 
@@ -116,17 +132,28 @@ final class Stack implements AutoCloseable {
 
     Path logs = dir.resolve("logs");
     for (String name : SERVICES) {
-      ServiceNode node =
-          new ServiceNode(root, name, freePort(), env(name), dir.resolve("apps"), logs, "256m");
-      services.put(name, node);
-      running.push(node);
+      for (int replica = 0; replica < REPLICAS; replica++) {
+        String instance = name + "-" + replica;
+        ServiceNode node =
+            new ServiceNode(
+                root,
+                name,
+                instance,
+                freePort(),
+                env(name, instance),
+                dir.resolve("apps"),
+                logs,
+                "256m");
+        services.put(instance, node);
+        running.push(node);
+      }
     }
     // Start in parallel (2 cores: the JVM boots overlap I/O), then wait for each.
     services.values().forEach(ServiceNode::start);
-    services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(180)));
+    services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(300)));
   }
 
-  private Map<String, String> env(String service) {
+  private Map<String, String> env(String service, String instance) {
     Map<String, String> env = new HashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
     // A SIGKILLed member leaves its group after the session timeout: keep that short here.
@@ -136,18 +163,27 @@ final class Stack implements AutoCloseable {
     env.put("SHOPSET_REPOSITORY_PREFIXES", git.prefix());
     switch (service) {
       case WATCHER -> {
+        // Both replicas compete for one Lease, each under its own name.
+        env.put("WATCHER_LEADER_ELECTION_IDENTITY", instance);
+        env.put("WATCHER_LEADER_ELECTION_LEASE_NAMESPACE", "shopset");
         env.put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", api.url());
         env.put("QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS", "true");
         env.put("QUARKUS_LOG_CATEGORY__IO_FABRIC8_MOCKWEBSERVER__LEVEL", "WARN");
       }
       case PUSHER -> {
-        env.put("SHOPSET_WORKSPACE_DIR", dir.resolve("workspaces").toString());
+        // Each replica has its own volume of working clones, as each pod has.
+        env.put("SHOPSET_WORKSPACE_DIR", dir.resolve("workspaces-" + instance).toString());
         env.put("SHOPSET_GIT_CREDENTIALS_DIR", dir.resolve("no-credential-files").toString());
         env.put("SHOPSET_GIT_USERNAME", GIT_USER);
         env.put("SHOPSET_GIT_PUSHER_CREDENTIALS_TOKEN", GIT_PASSWORD);
         env.put("SHOPSET_GIT_PUSHER_WEBHOOK_SECRET", WEBHOOK_SECRET);
         env.put("SHOPSET_GIT_PUSHER_POLL_INTERVAL", "10s");
         env.put("SHOPSET_GIT_PUSHER_PUSH_MAX_BACKOFF", "2s");
+        // A held ShopSet (its source failing) is tried again within seconds, not minutes.
+        env.put("SHOPSET_GIT_PUSHER_RETRY_HELD_INITIAL", "2s");
+        env.put("SHOPSET_GIT_PUSHER_RETRY_HELD_MAX", "10s");
+        // A silent source is given up on after this long (the default is 20 s).
+        env.put("SHOPSET_GIT_PUSHER_SOURCES_TIMEOUT", "5s");
       }
       case NOTIFIER -> {
         env.put("SLACK_BOT_TOKEN", SlackStub.TOKEN);
@@ -164,6 +200,11 @@ final class Stack implements AutoCloseable {
 
   // --- the parts ---
 
+  /** The in-memory API itself (to take it down and bring it back). */
+  InMemoryKubernetes kubernetes() {
+    return api;
+  }
+
   KubernetesClient client() {
     return client;
   }
@@ -176,8 +217,34 @@ final class Stack implements AutoCloseable {
     return git;
   }
 
+  /** The first replica of a service (any replica serves its HTTP endpoints). */
   ServiceNode service(String name) {
-    return services.get(name);
+    return services.get(name + "-0");
+  }
+
+  /** Every replica of a service. */
+  List<ServiceNode> replicas(String service) {
+    return services.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(service + "-"))
+        .map(Map.Entry::getValue)
+        .toList();
+  }
+
+  /** The watcher replica that holds the Lease now, if one says so in its readiness data. */
+  java.util.Optional<ServiceNode> leadingWatcher() {
+    return replicas(WATCHER).stream()
+        .filter(ServiceNode::alive)
+        .filter(node -> {
+          try {
+            return Http.get(node.url("/q/health/ready"))
+                .body()
+                .replace(" ", "")
+                .contains("\"leader\":true");
+          } catch (RuntimeException unreachable) {
+            return false;
+          }
+        })
+        .findFirst();
   }
 
   List<ServiceNode> services() {

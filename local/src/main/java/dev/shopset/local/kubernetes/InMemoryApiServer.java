@@ -34,6 +34,7 @@ public final class InMemoryApiServer implements AutoCloseable {
   private final OpenApi openApi;
   private final ResourceRequests resources;
   private final WatchStreams watches;
+  private final Store store;
 
   private InMemoryApiServer(
       Vertx vertx,
@@ -48,12 +49,15 @@ public final class InMemoryApiServer implements AutoCloseable {
     this.openApi = openApi;
     this.resources = resources;
     this.watches = new WatchStreams(vertx, store, resources);
+    this.store = store;
   }
 
   /**
    * Starts on {@code port} (0: a free one) on loopback, serving the built-in kinds and the kinds of
    * {@code crds} (CustomResourceDefinition YAML documents, stored as if created through the API).
    */
+  private volatile boolean available = true;
+
   public static InMemoryApiServer start(int port, List<String> crds) {
     return start(port, crds, Store.HISTORY, true);
   }
@@ -108,7 +112,13 @@ public final class InMemoryApiServer implements AutoCloseable {
             new OpenApi(types),
             new ResourceRequests(types, operations),
             operations.store());
-    server.webSocketHandler(api.watches::webSocket);
+    server.webSocketHandler(socket -> {
+      if (api.available) {
+        api.watches.webSocket(socket);
+      } else {
+        socket.reject(503);
+      }
+    });
     server.requestHandler(api::request);
     try {
       server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -124,7 +134,23 @@ public final class InMemoryApiServer implements AutoCloseable {
     return server.actualPort();
   }
 
+  /**
+   * While false the API server is "down": every open watch ends and every request (watches
+   * included) gets 503, as from an API server that is restarting; the objects are kept, as etcd
+   * keeps them.
+   */
+  public void setAvailable(boolean up) {
+    available = up;
+    if (!up) {
+      store.closeAllWatches();
+    }
+  }
+
   private void request(HttpServerRequest request) {
+    if (!available) {
+      request.response().setStatusCode(503).end("the API server is unavailable");
+      return;
+    }
     request
         .body()
         .onSuccess(body -> {

@@ -195,6 +195,15 @@ final class Store {
     watch.close();
   }
 
+  /** Ends every open watch of every resource (the API server goes away). */
+  void closeAllWatches() {
+    for (Resource resource : resources.values()) {
+      List<Watch> open = List.copyOf(resource.watches);
+      resource.watches.clear();
+      open.forEach(Watch::close);
+    }
+  }
+
   /** Ends every watch of a resource (its CRD is gone); within {@link #exclusive}. */
   void closeWatches(String storageKey) {
     Resource resource = resources.get(storageKey);

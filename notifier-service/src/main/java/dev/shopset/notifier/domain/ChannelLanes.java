@@ -57,6 +57,24 @@ public final class ChannelLanes implements AutoCloseable {
     return true;
   }
 
+  /**
+   * The channels whose lane has been working on one record since longer than {@code limit} (Slack
+   * down, or a long Retry-After), with how long.
+   */
+  public Map<String, java.time.Duration> heldBack(java.time.Instant now, java.time.Duration limit) {
+    Map<String, java.time.Duration> held = new java.util.TreeMap<>();
+    lanes.forEach((channel, lane) -> {
+      java.time.Instant since = lane.busySince;
+      if (since != null) {
+        java.time.Duration waited = java.time.Duration.between(since, now);
+        if (waited.compareTo(limit) > 0) {
+          held.put(channel, waited);
+        }
+      }
+    });
+    return held;
+  }
+
   /** Records queued or in progress, all channels. */
   public int pending() {
     return lanes.values().stream().mapToInt(l -> l.queue.size() + (l.busy ? 1 : 0)).sum();
@@ -73,6 +91,7 @@ public final class ChannelLanes implements AutoCloseable {
     final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     final Thread thread;
     volatile boolean busy;
+    volatile java.time.Instant busySince;
 
     Lane(String channel) {
       this.channel = channel;
@@ -85,7 +104,9 @@ public final class ChannelLanes implements AutoCloseable {
         while (!closed) {
           Work work = queue.take();
           busy = true;
+          busySince = java.time.Instant.now();
           process(work);
+          busySince = null;
           busy = false;
         }
       } catch (InterruptedException e) {

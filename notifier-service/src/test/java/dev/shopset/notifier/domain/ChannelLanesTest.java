@@ -121,4 +121,20 @@ class ChannelLanesTest {
         .hasSize(2);
     assertThat(coalesced).hasValue(4);
   }
+
+  @Test
+  void aChannelHeldBackByRetryAfterIsReportedAndTheOthersFlow() {
+    stub.rateLimitNext("chat.postMessage", "#held", 30, false);
+    submit("held", started(rollout("shop-a", "held", 1, "#held")));
+    submit("free", started(rollout("shop-a", "free", 1, "#free")));
+    loaded.countDown();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> done.contains("free"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> lanes.heldBack(java.time.Instant.now(), Duration.ofMillis(300)).size() == 1);
+    assertThat(lanes.heldBack(java.time.Instant.now(), Duration.ofMillis(300)))
+        .containsOnlyKeys("#held");
+    assertThat(done).as("the held record is not acknowledged").doesNotContain("held");
+  }
 }
