@@ -37,11 +37,7 @@ public class Leadership {
   public Leadership(KubernetesClient client, WatcherConfig config, WatcherMetrics metrics) {
     this.client = client;
     this.config = config.leaderElection();
-    this.identity =
-        this.config
-            .identity()
-            .or(() -> java.util.Optional.ofNullable(System.getenv("HOSTNAME")))
-            .orElse("watcher-" + UUID.randomUUID());
+    this.identity = this.config.identity().orElse("watcher-" + UUID.randomUUID());
     metrics.leader(() -> leading ? 1 : 0);
   }
 
@@ -98,7 +94,6 @@ public class Leadership {
     String namespace =
         config
             .leaseNamespace()
-            .or(() -> java.util.Optional.ofNullable(System.getenv("POD_NAMESPACE")))
             .orElseGet(() -> client.getNamespace() == null ? "default" : client.getNamespace());
     while (running) {
       try {
