@@ -37,6 +37,14 @@ final class Resources {
   static final io.fabric8.kubernetes.api.model.LabelSelector EVERY_NAMESPACE =
       new io.fabric8.kubernetes.api.model.LabelSelector(List.of(), Map.of());
 
+  /** Creates or replaces {@code resource}, retrying the services' concurrent status writes. */
+  private <T extends io.fabric8.kubernetes.api.model.HasMetadata> T applied(T resource) {
+    return retryOnConflict(() -> {
+      resource.getMetadata().setResourceVersion(null);
+      return client.resource(resource).createOr(NonDeletingOperation::update);
+    });
+  }
+
   /** A Tier whose branch is its name, writing to {@code systemRepo} on the stack's git server. */
   Tier tier(String name, int rank, String systemRepo, String promotesTo) {
     Tier tier = new Tier();
@@ -51,7 +59,7 @@ final class Resources {
             EVERY_NAMESPACE,
             null,
             null));
-    return client.resource(tier).createOr(NonDeletingOperation::update);
+    return applied(tier);
   }
 
   /** A Tier with any spec, hostile ones included (the in-memory API checks no schema). */
@@ -59,7 +67,7 @@ final class Resources {
     Tier tier = new Tier();
     tier.setMetadata(new ObjectMetaBuilder().withName(name).build());
     tier.setSpec(spec);
-    return client.resource(tier).createOr(NonDeletingOperation::update);
+    return applied(tier);
   }
 
   /** A Configuration with any repository reference. */
@@ -68,7 +76,7 @@ final class Resources {
     configuration.setMetadata(
         new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
     configuration.setSpec(new ConfigurationSpec(repository));
-    return client.resource(configuration).createOr(NonDeletingOperation::update);
+    return applied(configuration);
   }
 
   /** The Configuration {@value #CONFIGURATION} in {@code namespace}. */
@@ -78,7 +86,7 @@ final class Resources {
         new ObjectMetaBuilder().withNamespace(namespace).withName(CONFIGURATION).build());
     configuration.setSpec(
         new ConfigurationSpec(new RepositoryRef(stack.url("config"), Stack.CONFIG_PATH)));
-    return client.resource(configuration).createOr(NonDeletingOperation::update);
+    return applied(configuration);
   }
 
   /** A plain spec: tier, configuration {@value #CONFIGURATION}, shops and a replica count. */
