@@ -50,13 +50,23 @@ final class Stack implements AutoCloseable {
           "tenancy-moved",
           "scale-0",
           "scale-1",
-          "faults-up");
+          "faults-up",
+          "consumer-0",
+          "consumer-1");
 
   static final String WATCHER = "watcher-service";
   static final String RENDERER = "renderer-service";
   static final String PUSHER = "git-pusher-service";
   static final String NOTIFIER = "notifier-service";
   static final List<String> SERVICES = List.of(WATCHER, RENDERER, PUSHER, NOTIFIER);
+
+  /**
+   * A service's heap: 256m (as measured in bench/README.md), or {@code -Dstack.heap.<service>=SIZE}
+   * to try another.
+   */
+  static String heap(String service) {
+    return System.getProperty("stack.heap." + service, "256m");
+  }
 
   /** Processes per service, as the manifests run them (two of each; -Dstack.replicas to change). */
   static final int REPLICAS = Integer.getInteger("stack.replicas", 2);
@@ -124,6 +134,7 @@ final class Stack implements AutoCloseable {
     bare("system-faults");
     bare("system-bench");
     bare("system-scale");
+    bare("system-consumer");
     git = GitHttpServer.start(repos, 0, GIT_USER, GIT_PASSWORD);
     running.push(git);
 
@@ -143,7 +154,7 @@ final class Stack implements AutoCloseable {
                 env(name, instance),
                 dir.resolve("apps"),
                 logs,
-                "256m");
+                heap(name));
         services.put(instance, node);
         running.push(node);
       }
