@@ -49,6 +49,10 @@ public final class ClusterOptions {
               + contexts(config));
     }
     config.setRequestTimeout(30_000);
+    // A command line fails fast and says so, rather than retrying for a minute.
+    config.setRequestRetryBackoffLimit(1);
+    config.setRequestRetryBackoffInterval(200);
+    config.setConnectionTimeout(5_000);
     return new KubernetesClientBuilder()
         .withConfig(config)
         .withHttpClientFactory(new JdkHttpClientFactory())
