@@ -10,6 +10,7 @@ import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.ShopSetSpec;
 import dev.shopset.contracts.resources.Tier;
 import dev.shopset.contracts.resources.TierSpec;
+import dev.shopset.contracts.resources.TierStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -155,6 +156,15 @@ final class Resources {
     promotion.setMetadata(new ObjectMetaBuilder().withName(name).build());
     promotion.setSpec(new PromotionSpec(tier));
     return client.resource(promotion).create();
+  }
+
+  /** The commit a Tier's status says its branch pins at {@code path}, if written. */
+  Optional<String> tierPin(String tier, String path) {
+    return Optional.ofNullable(client.resources(Tier.class).withName(tier).get())
+        .map(Tier::getStatus)
+        .flatMap(s -> Optional.ofNullable(s.pins()))
+        .flatMap(pins -> pins.stream().filter(p -> p.path().equals(path)).findFirst())
+        .map(TierStatus.Pin::commit);
   }
 
   Optional<Promotion> promotion(String name) {

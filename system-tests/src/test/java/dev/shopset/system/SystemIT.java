@@ -188,6 +188,10 @@ class SystemIT {
         });
     assertThat(stack.cli.head(stack.url("app"), "tier-1")).isEqualTo(next);
     await().atMost(COMMITTED).until(() -> next.equals(system.gitlink("tier-1", "base")));
+    // The Tier's status (kubectl's APP column, shopctl tiers) says what its branch pins now.
+    await()
+        .atMost(COMMITTED)
+        .until(() -> api.tierPin("tier-1", "base").filter(next::equals).isPresent());
     Path clone = system.cloneWithSubmodules("tier-1");
     assertThat(SystemRepo.kustomize(clone, NS, "promo-1")).contains("value: debug");
   }
