@@ -86,7 +86,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       BrokerTls tls = security == null ? null : BrokerTls.create(dataDir.resolve("tls"));
       Path properties =
           writeProperties(dataDir, port, controllerPort, settings.partitions(), security, tls);
-      Path log4j = writeLog4j(dataDir);
+      Path log4j = writeLog4j(dataDir, security != null);
       Process process = launch(dataDir, properties, log4j, settings.heap(), security);
       EmbeddedKafkaBroker broker =
           new EmbeddedKafkaBroker(dataDir, temporary, port, process, tls, security);
@@ -386,7 +386,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         "super.users=User:" + security.adminUser() + ";User:" + BrokerTls.BROKER_PRINCIPAL);
   }
 
-  private static Path writeLog4j(Path dataDir) throws IOException {
+  /**
+   * With security, refused requests are logged too ("is Denied operation", the authorizer's log).
+   */
+  private static Path writeLog4j(Path dataDir, boolean secure) throws IOException {
     String text =
         String.join(
             "\n",
@@ -404,7 +407,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             "    Logger:",
             "      - name: kafka.server.KafkaRaftServer",
             "        level: INFO",
-            "",
+            secure ? "      - name: kafka.authorizer.logger\n        level: INFO" : "",
             "");
     Path file = dataDir.resolve("log4j2.yaml");
     Files.writeString(file, text, StandardCharsets.UTF_8);
