@@ -61,7 +61,7 @@ final class KafkaTail implements AutoCloseable {
   /** With client settings of their own (a secure broker's user, its CA). */
   KafkaTail(Map<String, String> clientSettings, String... topics) {
     Map<String, Object> settings = new java.util.HashMap<>(clientSettings);
-    settings.put(ConsumerConfig.GROUP_ID_CONFIG, "system-tests-" + UUID.randomUUID());
+    settings.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, "system-tests-" + UUID.randomUUID());
     settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());

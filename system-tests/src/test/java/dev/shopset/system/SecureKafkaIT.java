@@ -191,6 +191,38 @@ class SecureKafkaIT {
 
   @Test
   @Order(6)
+  void aTeamsUserFromTheReadOnlyTemplateReadsThePublicTopicsAndNothingElse() throws Exception {
+    String template = Files.readString(stack.root.resolve(StrimziUsers.READ_ONLY_TEMPLATE));
+    Map<String, String> audit =
+        stack.createKafkaUser(
+            StrimziUsers.parse(template.replace("TEAM", "audit")), "shopset-reader-audit");
+    // Reads a public topic in a group of its own prefix: the commits made above are there.
+    try (KafkaTail tail = new KafkaTail(withGroup(audit, "audit-dashboard"), Topics.COMMITS)) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> !tail.events(CommitPushed.class).isEmpty());
+    }
+    // Writes nothing, not even the topics it reads.
+    Map<String, Object> producerSettings = new HashMap<>(audit);
+    producerSettings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+    try (var producer =
+        new KafkaProducer<>(producerSettings, new StringSerializer(), new StringSerializer())) {
+      assertThatThrownBy(() ->
+              producer
+                  .send(new ProducerRecord<>(Topics.COMMITS, "forged", "{}"))
+                  .get(30, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(org.apache.kafka.common.errors.AuthorizationException.class);
+    }
+    // Reads no internal topic, and joins no group outside its prefix (here: the renderer's).
+    assertThatThrownBy(() -> pollOnce(audit, "audit-dashboard", Topics.NOTIFIER_MESSAGES))
+        .isInstanceOf(TopicAuthorizationException.class);
+    assertThatThrownBy(() -> pollOnce(audit, "shopset-renderer", Topics.COMMITS))
+        .isInstanceOf(org.apache.kafka.common.errors.GroupAuthorizationException.class);
+  }
+
+  @Test
+  @Order(7)
   void noServiceWasRefusedAnythingAndAllStayedReady() throws Exception {
     for (var node : stack.services()) {
       assertThat(Http.get(node.url("/q/health/ready")).status())
@@ -198,15 +230,34 @@ class SecureKafkaIT {
           .isEqualTo(200);
     }
     // The broker logs every refused request; only the one provoked above may be there.
+    List<String> services =
+        Stack.SERVICES.stream().map(s -> "User:" + StrimziUsers.userOf(s) + " is Denied").toList();
     List<String> denied =
         Files.readAllLines(stack.broker().logFile(), StandardCharsets.UTF_8).stream()
-            .filter(line -> line.contains("is Denied operation"))
+            .filter(line -> services.stream().anyMatch(line::contains))
             .filter(line -> !(line.contains(PROVOKED_WHO) && line.contains(PROVOKED_WHAT)))
             .toList();
     assertThat(denied).as("requests of ShopSet's users the shipped ACLs refused").isEmpty();
     assertThat(Files.readAllLines(stack.broker().logFile(), StandardCharsets.UTF_8))
         .as("the authorizer's log is on (or the check above proves nothing)")
         .anyMatch(line -> line.contains(PROVOKED_WHO) && line.contains(PROVOKED_WHAT));
+  }
+
+  private static Map<String, String> withGroup(Map<String, String> settings, String group) {
+    Map<String, String> withGroup = new HashMap<>(settings);
+    withGroup.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    return withGroup;
+  }
+
+  private static void pollOnce(Map<String, String> settings, String group, String topic) {
+    Map<String, Object> config = new HashMap<>(settings);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    try (var consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      consumer.poll(Duration.ofSeconds(30));
+    }
   }
 
   private static void assertNoAnswer(Map<String, String> settings) {

@@ -323,6 +323,18 @@ final class Stack implements AutoCloseable {
     return secureKafka ? broker.adminSettings() : Map.of("bootstrap.servers", bootstrapServers());
   }
 
+  /**
+   * Creates a SCRAM user with the ACLs of {@code users} (secure stack only), as Strimzi's User
+   * Operator would for a KafkaUser applied later; returns its client settings.
+   */
+  Map<String, String> createKafkaUser(StrimziUsers users, String user) {
+    String password = UUID.randomUUID().toString();
+    try (BrokerAccess access = BrokerAccess.of(broker)) {
+      access.createUser(user, password).allow(users.aclBindings(user));
+    }
+    return broker.clientSettings(user, password);
+  }
+
   /** Client settings of a service's KafkaUser (secure stack only), as that service gets them. */
   Map<String, String> kafkaClientSettingsOf(String service) {
     String user = StrimziUsers.userOf(service);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,9 @@ final class StrimziUsers {
   /** The services' KafkaUsers, relative to the repository root. */
   static final Path SERVICE_USERS = Path.of("k8s/components/kafka-security/kafka-users.yaml");
 
+  /** The read-only KafkaUser template for teams (placeholder TEAM), relative to the root. */
+  static final Path READ_ONLY_TEMPLATE = Path.of("k8s/templates/kafka-user-read-only.yaml");
+
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final Map<String, String> USER_OF_SERVICE =
       Map.of(
@@ -53,8 +57,17 @@ final class StrimziUsers {
   }
 
   static StrimziUsers read(Path file) {
+    try {
+      return parse(Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The KafkaUsers of a YAML text (e.g. a template with its placeholder replaced). */
+  static StrimziUsers parse(String yaml) {
     Map<String, JsonNode> users = new TreeMap<>();
-    try (var parser = YAML.createParser(file.toFile())) {
+    try (var parser = YAML.createParser(yaml)) {
       var documents = YAML.readValues(parser, JsonNode.class);
       while (documents.hasNext()) {
         JsonNode document = documents.next();
