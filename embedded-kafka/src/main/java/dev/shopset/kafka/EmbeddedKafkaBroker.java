@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +30,6 @@ import java.util.stream.Stream;
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private static final String READY_LINE = "Kafka Server started";
-  private static final String SCRAM = "SCRAM-SHA-512";
   private static EmbeddedKafkaBroker shared;
 
   private final Path dataDir;
@@ -86,7 +84,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       BrokerTls tls = security == null ? null : BrokerTls.create(dataDir.resolve("tls"));
       Path properties =
           writeProperties(dataDir, port, controllerPort, settings.partitions(), security, tls);
-      Path log4j = writeLog4j(dataDir);
+      Path log4j = writeLog4j(dataDir, security != null);
       Process process = launch(dataDir, properties, log4j, settings.heap(), security);
       EmbeddedKafkaBroker broker =
           new EmbeddedKafkaBroker(dataDir, temporary, port, process, tls, security);
@@ -114,14 +112,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    */
   public Map<String, String> clientSettings(String user, String password) {
     requireSecure();
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("bootstrap.servers", bootstrapServers());
-    settings.put("security.protocol", "SASL_SSL");
-    settings.put("sasl.mechanism", SCRAM);
-    settings.put("sasl.jaas.config", jaasConfig(user, password));
-    settings.put("ssl.truststore.type", "PEM");
-    settings.put("ssl.truststore.location", tls.caCertificate().toString());
-    return settings;
+    return SecureMode.clientSettings(bootstrapServers(), tls, user, password);
   }
 
   /** {@link #clientSettings} of the super user the broker was started with. */
@@ -150,11 +141,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   /** The JAAS line of a SCRAM user, as Strimzi writes it into the KafkaUser Secret. */
   public static String jaasConfig(String user, String password) {
-    return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-        + user
-        + "\" password=\""
-        + password
-        + "\";";
+    return SecureMode.jaasConfig(user, password);
   }
 
   private void requireSecure() {
@@ -267,8 +254,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     if (security != null) {
       // The super user's SCRAM credentials go into the metadata when the storage is formatted, so
       // the broker's own SASL connections authenticate from the first start (KIP-900).
-      command.add(
-          SCRAM + "=[name=" + security.adminUser() + ",password=" + security.adminPassword() + "]");
+      command.add(SecureMode.formatCredential(security));
     }
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
@@ -320,7 +306,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     String listeners =
         security == null
             ? plaintextListeners(port, controllerPort)
-            : secureListeners(port, controllerPort, security, tls);
+            : SecureMode.listeners(port, controllerPort, security, tls);
     String text =
         String.join(
             "\n",
@@ -356,37 +342,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   /**
-   * Clients (and the broker itself) on SASL_SSL with SCRAM-SHA-512; the controller listener on
-   * mutual TLS, where only the broker's own certificate gets in. Every request is authorized by the
-   * StandardAuthorizer: nothing is allowed without an ACL, except to the super users.
+   * With security, refused requests are logged too ("is Denied operation", the authorizer's log).
    */
-  private static String secureListeners(
-      int port, int controllerPort, Security security, BrokerTls tls) {
-    return String.join(
-        "\n",
-        "listeners=SECURE://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-        "advertised.listeners=SECURE://127.0.0.1:" + port,
-        "controller.listener.names=CONTROLLER",
-        "inter.broker.listener.name=SECURE",
-        "listener.security.protocol.map=SECURE:SASL_SSL,CONTROLLER:SSL",
-        "sasl.enabled.mechanisms=" + SCRAM,
-        "sasl.mechanism.inter.broker.protocol=" + SCRAM,
-        "listener.name.secure.scram-sha-512.sasl.jaas.config="
-            + jaasConfig(security.adminUser(), security.adminPassword()),
-        "ssl.keystore.type=PKCS12",
-        "ssl.keystore.location=" + tls.brokerKeyStore(),
-        "ssl.keystore.password=" + tls.password(),
-        "ssl.key.password=" + tls.password(),
-        "ssl.truststore.type=PKCS12",
-        "ssl.truststore.location=" + tls.caTrustStore(),
-        "ssl.truststore.password=" + tls.password(),
-        "listener.name.controller.ssl.client.auth=required",
-        "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
-        "allow.everyone.if.no.acl.found=false",
-        "super.users=User:" + security.adminUser() + ";User:" + BrokerTls.BROKER_PRINCIPAL);
-  }
-
-  private static Path writeLog4j(Path dataDir) throws IOException {
+  private static Path writeLog4j(Path dataDir, boolean secure) throws IOException {
     String text =
         String.join(
             "\n",
@@ -404,7 +362,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             "    Logger:",
             "      - name: kafka.server.KafkaRaftServer",
             "        level: INFO",
-            "",
+            secure ? "      - name: kafka.authorizer.logger\n        level: INFO" : "",
             "");
     Path file = dataDir.resolve("log4j2.yaml");
     Files.writeString(file, text, StandardCharsets.UTF_8);

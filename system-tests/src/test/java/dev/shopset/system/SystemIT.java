@@ -229,6 +229,11 @@ class SystemIT {
    * to} in the base Deployment, then the signed push webhook; returns the new head.
    */
   static String pushAppChange(String branch, String from, String to) {
+    return pushAppChange(stack, branch, from, to);
+  }
+
+  /** {@link #pushAppChange(String, String, String)} on another stack. */
+  static String pushAppChange(Stack stack, String branch, String from, String to) {
     String url = stack.url("app");
     String before = stack.cli.head(url, branch);
     Path work = stack.cli.clone(stack.scratch(), url, branch, false);
