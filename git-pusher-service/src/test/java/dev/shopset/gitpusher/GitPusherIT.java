@@ -145,6 +145,24 @@ class GitPusherIT {
   }
 
   @Test
+  void aNewGenerationThatRendersTheSameFilesIsReportedCommittedAtTheHeadWithoutACommit() {
+    String system = git.emptyRepo("system-same");
+    kafka.send(Topics.RENDERS, List.of(render(system, app, config, "same", "eu", 1, 2)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 1);
+    String head = pushed(system).get(0).sha();
+
+    // Generation 2 changed a field that renders nothing (the same files).
+    kafka.send(Topics.RENDERS, List.of(render(system, app, config, "same", "eu", 2, 2)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 2);
+    CommitPushed unchanged = pushed(system).get(1);
+    assertThat(unchanged.shopSets()).containsExactly(new ShopSetRef("same", "eu", 2));
+    assertThat(unchanged.sha()).isEqualTo(head);
+    assertThat(unchanged.filesChanged()).isZero();
+    assertThat(unchanged.summary()).startsWith("Already in git: 1 ShopSet on ");
+    assertThat(commitCount(system)).isEqualTo(1);
+  }
+
+  @Test
   void whileTheGitHostIsDownTheRenderIsKeptAndItsOffsetIsCommittedOnlyAfterThePush() {
     String system = git.emptyRepo("system-outage");
     git.server.setAvailable(false);

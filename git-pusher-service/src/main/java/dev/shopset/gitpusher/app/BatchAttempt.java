@@ -1,6 +1,7 @@
 package dev.shopset.gitpusher.app;
 
 import dev.shopset.contracts.events.RenderEvent;
+import dev.shopset.contracts.events.RenderResult;
 import dev.shopset.gitpusher.app.SourceResolution.Ancestry;
 import dev.shopset.gitpusher.domain.Batch;
 import dev.shopset.gitpusher.domain.Changes;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -129,6 +131,16 @@ final class BatchAttempt {
         links -> CommitMessage.of(branch.branch(), changes.renders(), links));
     long committed = System.nanoTime();
     SystemBranch.Pushed pushed = branch.push();
+    if (pushed.nothing() && renders.stream().anyMatch(RenderResult.class::isInstance)) {
+      // Every render was in git already (its files unchanged): its generation is committed at the
+      // head, and is reported so (else its status would wait for a commit that never comes).
+      Optional<String> head = branch.head();
+      if (head.isPresent()) {
+        pushed =
+            SystemBranch.Pushed.unchanged(
+                head.get(), CommitMessage.unchanged(branch.branch(), renders));
+      }
+    }
     long done = System.nanoTime();
     List<Work> through = new ArrayList<>(batch.units());
     through.removeAll(held.keySet());

@@ -184,6 +184,10 @@ public final class BranchCommitter implements AutoCloseable {
     }
     long published = System.nanoTime();
     reports.pushed(pushed);
+    if (pushed.unchanged()) {
+      LOG.infof("Nothing to commit on %s: %d items already in git", branch.branch(), size);
+      return;
+    }
     branch.announced(pushed.sha());
     long[] ms = outcome.millis();
     LOG.infof(

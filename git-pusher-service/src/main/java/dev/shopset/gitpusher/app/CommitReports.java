@@ -2,6 +2,7 @@ package dev.shopset.gitpusher.app;
 
 import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
+import dev.shopset.contracts.events.Keys;
 import dev.shopset.contracts.events.RenderResult;
 import dev.shopset.contracts.events.ShopSetRef;
 import dev.shopset.gitpusher.domain.Backoff;
@@ -13,7 +14,9 @@ import dev.shopset.gitpusher.domain.SystemBranch;
 import dev.shopset.gitpusher.domain.Work;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
@@ -29,6 +32,8 @@ final class CommitReports {
   private final CommitEvents events;
   private final Backoff backoff;
   private final BooleanSupplier running;
+  // The newest generation announced per ShopSet of this branch (since this instance took it).
+  private final Map<String, Long> announced = new HashMap<>();
 
   CommitReports(BranchId branch, CommitEvents events, Backoff backoff, BooleanSupplier running) {
     this.branch = branch;
@@ -41,6 +46,16 @@ final class CommitReports {
   void pushed(SystemBranch.Pushed pushed) throws InterruptedException {
     List<ShopSetRef> refs = new ArrayList<>();
     pushed.messages().forEach(m -> refs.addAll(CommitMessage.shopSets(m)));
+    if (pushed.unchanged()) {
+      // A redelivered render that is in git already was announced before: say nothing again.
+      refs.removeIf(
+          r -> announced.getOrDefault(Keys.object(r.namespace(), r.name()), -1L) >= r.generation());
+      if (refs.isEmpty()) {
+        return;
+      }
+    }
+    refs.forEach(
+        r -> announced.merge(Keys.object(r.namespace(), r.name()), r.generation(), Math::max));
     String last = pushed.messages().get(pushed.messages().size() - 1);
     CommitPushed event =
         new CommitPushed(

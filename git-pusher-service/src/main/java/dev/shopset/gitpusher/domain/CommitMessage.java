@@ -66,6 +66,33 @@ public final class CommitMessage {
     return text.toString();
   }
 
+  /**
+   * The message announcing {@code renders} that changed nothing: the branch head holds them already
+   * (a spec change that renders the same files). Not a commit's message; its trailers name the
+   * ShopSets so that their new generations are reported committed at the head.
+   */
+  public static String unchanged(String branch, List<RenderEvent> renders) {
+    StringBuilder text =
+        new StringBuilder("Already in git: ")
+            .append(renders.size())
+            .append(renders.size() == 1 ? " ShopSet" : " ShopSets")
+            .append(" on ")
+            .append(branch)
+            .append(", nothing to commit\n\n");
+    for (RenderEvent event : renders) {
+      if (event instanceof RenderResult r) {
+        text.append(SHOPSET)
+            .append(r.namespace())
+            .append('/')
+            .append(r.name())
+            .append('@')
+            .append(r.generation())
+            .append('\n');
+      }
+    }
+    return text.toString();
+  }
+
   /** The ShopSets (with generations) a message's trailers name. */
   public static List<ShopSetRef> shopSets(String message) {
     List<ShopSetRef> refs = new ArrayList<>();

@@ -59,14 +59,28 @@ public interface SystemBranch extends AutoCloseable {
 
   /** What a push carried: none when the remote already had everything. */
   record Pushed(
-      String sha, List<String> messages, int filesChanged, List<CommitPushed.PinMove> pins) {
+      String sha,
+      List<String> messages,
+      int filesChanged,
+      List<CommitPushed.PinMove> pins,
+      boolean unchanged) {
     public Pushed {
       messages = List.copyOf(messages);
       pins = List.copyOf(pins);
     }
 
     public Pushed(String sha, List<String> messages, int filesChanged) {
-      this(sha, messages, filesChanged, List.of());
+      this(sha, messages, filesChanged, List.of(), false);
+    }
+
+    public Pushed(
+        String sha, List<String> messages, int filesChanged, List<CommitPushed.PinMove> pins) {
+      this(sha, messages, filesChanged, pins, false);
+    }
+
+    /** No commit: the head {@code sha} already holds what {@code message}'s trailers name. */
+    public static Pushed unchanged(String sha, String message) {
+      return new Pushed(sha, List.of(message), 0, List.of(), true);
     }
 
     public boolean nothing() {
