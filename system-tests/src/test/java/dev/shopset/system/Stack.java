@@ -50,7 +50,9 @@ final class Stack implements AutoCloseable {
           "tenancy-moved",
           "scale-0",
           "scale-1",
-          "faults-up");
+          "faults-up",
+          "release-dev",
+          "release-prod");
 
   static final String WATCHER = "watcher-service";
   static final String RENDERER = "renderer-service";
