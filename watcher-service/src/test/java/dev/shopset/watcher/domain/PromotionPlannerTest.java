@@ -77,8 +77,14 @@ class PromotionPlannerTest {
     var t = tier.getSpec();
     tier.setSpec(
         new dev.shopset.contracts.resources.TierSpec(
-            t.rank(), t.branch(), t.appRepository(), t.systemRepository(), t.promotesTo(),
-            t.namespaceSelector(), t.clusters(), true));
+            t.rank(),
+            t.branch(),
+            t.appRepository(),
+            t.systemRepository(),
+            t.promotesTo(),
+            t.namespaceSelector(),
+            t.clusters(),
+            true));
     return tier;
   }
 
