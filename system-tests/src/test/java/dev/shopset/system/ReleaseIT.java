@@ -135,8 +135,7 @@ class ReleaseIT {
         .atMost(STEP)
         .untilAsserted(() -> {
           assertThat(system.shopSets(DEV)).contains(NS + "/eu", NS + "/eu-2");
-          assertThat(system.show(DEV, "shopsets/release/eu-2/kustomization.yaml"))
-              .isNotEmpty();
+          assertThat(system.show(DEV, "shopsets/release/eu-2/kustomization.yaml")).isNotEmpty();
           assertThat(status("eu").path("shops").toString()).isEqualTo("[\"berlin\",\"hamburg\"]");
           assertThat(status("eu-2").path("shops").toString()).isEqualTo("[\"vienna\",\"graz\"]");
           awaitReady("eu", DEV);
@@ -148,7 +147,10 @@ class ReleaseIT {
     await().atMost(STEP).until(() -> v2.equals(system.gitlink(DEV, "base")));
     await()
         .atMost(STEP)
-        .untilAsserted(() -> assertThat(tier(DEV).path("waiting").asText()).isEqualTo(v2));
+        .untilAsserted(() ->
+            assertThat(tier(DEV).path("waiting").asText())
+                .as("shopctl tiers: %s", shopctl("tiers").out())
+                .isEqualTo(v2));
     Run promoted = shopctl("promote", DEV, "--wait", "--timeout", "3m");
     assertThat(promoted.exit()).as(promoted.out() + promoted.err()).isZero();
     assertThat(promoted.out()).contains("Succeeded: release-prod is now at " + v2);
@@ -195,8 +197,7 @@ class ReleaseIT {
         .untilAsserted(() -> {
           assertThat(status("eu-live").path("shops").toString()).contains("madrid");
           awaitReady("eu-live", PROD);
-          assertThat(system.show(PROD, "shopsets/release/eu-live/kustomization.yaml"))
-              .isNotEmpty();
+          assertThat(system.show(PROD, "shopsets/release/eu-live/kustomization.yaml")).isNotEmpty();
         });
     assertThat(SystemRepo.kustomize(system.cloneWithSubmodules(PROD), NS, "eu-live"))
         .contains("madrid");
