@@ -278,6 +278,62 @@ class FaultIsolationIT {
   }
 
   @Test
+  void aFrozenTierKeepsItsPinWhileItsShopSetsAreStillCommittedAndFollowsOnceUnfrozen() {
+    String frApp = git.appRepo("app-frozen");
+    String system = git.emptyRepo("system-frozen");
+    String other = git.emptyRepo("system-thawed");
+    var thawed = tier("frozen", 0, TIER, null, frApp, system);
+    var frozen =
+        new dev.shopset.contracts.events.ShopSetDesired.TierState(
+            thawed.name(),
+            thawed.rank(),
+            thawed.branch(),
+            thawed.appRepository(),
+            thawed.systemRepository(),
+            thawed.promotesTo(),
+            thawed.clusters(),
+            true);
+    BranchId branch = new BranchId(system, TIER);
+    kafka.send(
+        Topics.DESIRED,
+        List.of(
+            desired("frozen", "eu", thawed, config),
+            desired("thawed", "eu", tier("thawed", 0, TIER, null, frApp, other), config)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> pins.pinners(new SourceRef(frApp, TIER)).size() == 2);
+    kafka.send(
+        Topics.RENDERS,
+        List.of(
+            render(system, frApp, config, "frozen", "eu", 1, 1),
+            render(other, frApp, config, "thawed", "eu", 1, 1)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> pushed(system).size() == 1 && pushed(other).size() == 1);
+    String pinned = git.head(frApp, TIER);
+
+    kafka.send(Topics.DESIRED, List.of(desired("frozen", "eu", frozen, config)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> pins.frozen(branch));
+    String newer = git.commitFiles(frApp, TIER, "newer.txt", "new code\n");
+    Webhooks.post(Webhooks.push(frApp, TIER, pinned, newer), Webhooks.SECRET).statusCode(202);
+    // the unfrozen branch pinning the same source is the marker: the router decided for both
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> pushed(other).size() == 2 && gitlink(other, "base").equals(newer));
+    // a ShopSet change on the frozen tier is still rendered and committed, without the new code
+    kafka.send(Topics.RENDERS, List.of(render(system, frApp, config, "frozen", "eu", 2, 3)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 2);
+    assertThat(pushed(system).get(1).shopSets()).containsExactly(new ShopSetRef("frozen", "eu", 2));
+    assertThat(gitlink(system, "base")).isEqualTo(pinned);
+
+    kafka.send(Topics.DESIRED, List.of(desired("frozen", "eu", thawed, config)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> !pins.frozen(branch));
+    Webhooks.post(Webhooks.push(frApp, TIER, pinned, newer), Webhooks.SECRET).statusCode(202);
+    await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 3);
+    assertThat(gitlink(system, "base")).isEqualTo(newer);
+  }
+
+  @Test
   void aRepositoryOutsideTheAllowedPrefixesIsRefusedForItsShopSetAloneBeforeAnyCall() {
     String system = git.emptyRepo("system-policy");
     kafka.send(

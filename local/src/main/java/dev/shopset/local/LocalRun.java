@@ -259,6 +259,14 @@ public final class LocalRun {
         "    curl -s -H 'Content-Type: application/yaml' --data-binary @examples/preview/eu-small.yaml "
             + renderer
             + "/render");
+    console.line("  with shopctl (README: \"Releasing with shopctl\"), in another terminal here:");
+    console.line("    export KUBECONFIG=" + kubectlConfig + " SHOPCTL_RENDERER_URL=" + renderer);
+    console.line("    ./shopctl status -A && ./shopctl tiers");
+    console.line("    ./shopctl shops place graz -n shops-eu --tier dev");
+    console.line("    ./shopctl promote dev --wait");
+    console.line(
+        "    kubectl -n shops-eu get shopset eu-small -o yaml > /tmp/eu-small.yaml   # edit it, then");
+    console.line("    ./shopctl diff -f /tmp/eu-small.yaml");
   }
 
   /** At Ctrl-C: the summary of what happened, then everything stopped. */

@@ -38,8 +38,7 @@ import picocli.CommandLine.Option;
     })
 final class DiffCommand extends ClusterCommand {
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
-  private static final ObjectMapper YAML = YAMLMapper.builder().build();
+  private final ObjectMapper json = JsonMapper.builder().build();
 
   @Option(
       names = {"-f", "--filename"},
@@ -79,7 +78,7 @@ final class DiffCommand extends ClusterCommand {
     }
     String ns = meta.get("namespace").asText();
     String name = meta.path("name").asText();
-    ShopSet mine = JSON.convertValue(shopSetNode, ShopSet.class);
+    ShopSet mine = json.convertValue(shopSetNode, ShopSet.class);
     ShopSet theirs = cluster.shopSetOrNull(ns, name);
     JsonNode namespaceNode =
         local.containsKey("Namespace") ? local.get("Namespace") : tree(cluster.namespaceOrNull(ns));
@@ -161,7 +160,7 @@ final class DiffCommand extends ClusterCommand {
 
   /** The files of one preview: the ShopSet's own, the shared ones, and its submodules. */
   private JsonNode render(JsonNode shopSet, JsonNode tier, JsonNode configuration, JsonNode ns) {
-    ObjectNode request = JSON.createObjectNode();
+    ObjectNode request = json.createObjectNode();
     request.set("shopSet", clean(shopSet));
     request.set("tier", clean(tier));
     request.set("configuration", clean(configuration));
@@ -179,11 +178,11 @@ final class DiffCommand extends ClusterCommand {
               HttpRequest.newBuilder(uri)
                   .timeout(Duration.ofSeconds(30))
                   .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request)))
+                  .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request)))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() == 400) {
-        JsonNode why = JSON.readTree(response.body());
+        JsonNode why = json.readTree(response.body());
         throw new ShopctlException(
             Exit.FAILED,
             "The renderer refuses the ShopSet "
@@ -204,7 +203,7 @@ final class DiffCommand extends ClusterCommand {
                 + ": "
                 + response.body());
       }
-      return JSON.readTree(response.body());
+      return json.readTree(response.body());
     } catch (IOException e) {
       throw new ShopctlException(
           Exit.UNAVAILABLE,
@@ -252,7 +251,7 @@ final class DiffCommand extends ClusterCommand {
     return keys;
   }
 
-  private static JsonNode clean(JsonNode node) {
+  private JsonNode clean(JsonNode node) {
     if (node instanceof ObjectNode object) {
       ObjectNode copy = object.deepCopy();
       copy.remove("status");
@@ -264,16 +263,17 @@ final class DiffCommand extends ClusterCommand {
     return node;
   }
 
-  private static JsonNode tree(Object value) {
-    return value == null ? null : JSON.valueToTree(value);
+  private JsonNode tree(Object value) {
+    return value == null ? null : json.valueToTree(value);
   }
 
   /** The documents of {@code file} by kind (the last of each kind wins). */
-  private static Map<String, ObjectNode> read(Path file) {
+  private Map<String, ObjectNode> read(Path file) {
     Map<String, ObjectNode> byKind = new TreeMap<>();
     try {
       var parser = new YAMLFactory().createParser(Files.readString(file));
-      for (var it = YAML.readValues(parser, JsonNode.class); it.hasNext(); ) {
+      for (var it = YAMLMapper.builder().build().readValues(parser, JsonNode.class);
+          it.hasNext(); ) {
         JsonNode document = it.next();
         if (document instanceof ObjectNode object && object.hasNonNull("kind")) {
           byKind.put(object.get("kind").asText(), object);

@@ -23,17 +23,23 @@ public class Output {
     yaml
   }
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .serializationInclusion(JsonInclude.Include.NON_NULL)
-          .build();
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder()
-          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-          .serializationInclusion(JsonInclude.Include.NON_NULL)
-          .build();
+  /** Built on first use: a table needs neither (the start of shopctl is what people wait for). */
+  private static final class Mappers {
+    static final ObjectMapper JSON =
+        JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+  }
+
+  private static final class YamlMapper {
+    static final ObjectMapper YAML =
+        YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+  }
 
   @Option(
       names = {"-o", "--output"},
@@ -62,9 +68,9 @@ public class Output {
   public void data(PrintWriter out, Object value) {
     try {
       if (format == Format.json) {
-        out.println(JSON.writeValueAsString(value));
+        out.println(Mappers.JSON.writeValueAsString(value));
       } else {
-        out.print(YAML.writeValueAsString(value));
+        out.print(YamlMapper.YAML.writeValueAsString(value));
       }
       out.flush();
     } catch (JsonProcessingException e) {

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       ToggleCommands.Resume.class,
       DiffCommand.class,
       CompletionCommand.class,
+      TrainCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -55,7 +55,9 @@ final class Stack implements AutoCloseable {
           "scale-1",
           "faults-up",
           "consumer-0",
-          "consumer-1");
+          "consumer-1",
+          "release-dev",
+          "release-prod");
 
   static final String WATCHER = "watcher-service";
   static final String RENDERER = "renderer-service";

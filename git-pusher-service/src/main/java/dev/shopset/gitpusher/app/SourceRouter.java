@@ -8,15 +8,16 @@ import dev.shopset.gitpusher.domain.PinDirectory;
 import dev.shopset.gitpusher.domain.PinRequests;
 import dev.shopset.gitpusher.domain.SourceRef;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
  * Routes a new source head to the system branches that pin that source ({@link PinDirectory}): one
  * {@code PinRequested} per branch on {@code shopset.renders}, keyed by the branch, so it reaches
- * the branch's one writer in order with its renders, whichever instance owns it. Returns once every
- * request is on the broker; before the directory has read the desired state it routes nothing
- * (waits).
+ * the branch's one writer in order with its renders, whichever instance owns it. Branches whose
+ * Tier is frozen get none, but for an explicit rollback. Returns once every request is on the
+ * broker; before the directory has read the desired state it routes nothing (waits).
  */
 public final class SourceRouter {
 
@@ -32,13 +33,26 @@ public final class SourceRouter {
     this.backoff = backoff;
   }
 
-  /** Publishes the pin requests of {@code change}; returns how many branches pin it. */
+  /**
+   * Publishes the pin requests of {@code change}; returns how many branches get one (those that pin
+   * it and are not frozen, or all of them for a rollback).
+   */
   public int route(SourceChanged change) throws InterruptedException {
     while (!directory.awaitLoaded(Duration.ofSeconds(30))) {
       LOG.infof(
           "Holding %s#%s until the desired state is read", change.repository(), change.branch());
     }
     Set<BranchId> branches = directory.pinners(new SourceRef(change.repository(), change.branch()));
+    if (!change.rollback()) {
+      // a frozen Tier takes no new code; its pins catch up at the first poll after it thaws
+      Set<BranchId> frozen = new LinkedHashSet<>();
+      branches.removeIf(b -> directory.frozen(b) && frozen.add(b));
+      for (BranchId b : frozen) {
+        LOG.infof(
+            "%s#%s is now at %s: not pinned on %s, whose Tier is frozen",
+            change.repository(), change.branch(), change.head(), b.key());
+      }
+    }
     for (BranchId branch : branches) {
       PinRequested request =
           new PinRequested(

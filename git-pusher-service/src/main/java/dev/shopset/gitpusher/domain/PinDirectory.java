@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
  * Which system branches pin which source branches, from the desired state (compacted {@code
  * shopset.desired}, read whole by every instance): each ShopSet's tier branch pins its app
  * repository's and its configuration repository's branch of the same name. A source change is
- * routed to exactly these branches. Until the desired state as of startup has been read, it is not
- * {@link #loaded()} and nothing may be routed.
+ * routed to exactly these branches, but for those whose Tier is frozen. Until the desired state as
+ * of startup has been read, it is not {@link #loaded()} and nothing may be routed.
  */
 public final class PinDirectory {
 
@@ -23,6 +23,7 @@ public final class PinDirectory {
 
   private final Map<String, Placement> byShopSet = new HashMap<>();
   private final Map<SourceRef, Map<BranchId, Integer>> pinners = new HashMap<>();
+  private final Map<BranchId, Boolean> frozen = new HashMap<>();
   private final CountDownLatch loaded = new CountDownLatch(1);
 
   /** Records (or updates) where the ShopSet {@code desired} lives. */
@@ -33,6 +34,9 @@ public final class PinDirectory {
             new BranchId(desired.tier().systemRepository().url(), branch),
             new SourceRef(desired.tier().appRepository().url(), branch),
             new SourceRef(desired.configuration().repository().url(), branch));
+    // every ShopSet of a tier carries the Tier as it is now: the latest one says whether it is
+    // frozen
+    frozen.put(placement.branch(), desired.tier().frozen());
     Placement previous = byShopSet.put(key(desired.namespace(), desired.name()), placement);
     if (placement.equals(previous)) {
       return;
@@ -55,6 +59,15 @@ public final class PinDirectory {
   /** The system branches that pin {@code source}. */
   public synchronized Set<BranchId> pinners(SourceRef source) {
     return new LinkedHashSet<>(pinners.getOrDefault(source, Map.of()).keySet());
+  }
+
+  /**
+   * Whether the Tier of system branch {@code branch} is frozen (its {@code spec.frozen}, as the
+   * latest desired state of a ShopSet on it says): its pins stay where they are, but for a
+   * rollback.
+   */
+  public synchronized boolean frozen(BranchId branch) {
+    return frozen.getOrDefault(branch, false);
   }
 
   public void markLoaded() {

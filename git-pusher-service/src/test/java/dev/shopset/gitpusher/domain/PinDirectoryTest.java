@@ -51,4 +51,28 @@ class PinDirectoryTest {
     directory.markLoaded();
     assertThat(directory.awaitLoaded(Duration.ofMillis(10))).isTrue();
   }
+
+  @Test
+  void aBranchIsFrozenAsTheLatestDesiredStateOfItsTierSays() {
+    PinDirectory directory = new PinDirectory();
+    BranchId prod = new BranchId(SYSTEM, "prod");
+    var thawed = Fixtures.tier("prod", 1, "prod", null, APP, SYSTEM);
+    var frozen =
+        new dev.shopset.contracts.events.ShopSetDesired.TierState(
+            thawed.name(),
+            thawed.rank(),
+            thawed.branch(),
+            thawed.appRepository(),
+            thawed.systemRepository(),
+            thawed.promotesTo(),
+            thawed.clusters(),
+            true);
+    assertThat(directory.frozen(prod)).isFalse();
+    directory.learn(Fixtures.desired("a", "eu", frozen, CONFIG));
+    assertThat(directory.frozen(prod)).isTrue();
+    assertThat(directory.frozen(new BranchId(SYSTEM, "dev"))).isFalse();
+    assertThat(directory.pinners(new SourceRef(APP, "prod"))).as("still pins").contains(prod);
+    directory.learn(Fixtures.desired("a", "eu", thawed, CONFIG));
+    assertThat(directory.frozen(prod)).isFalse();
+  }
 }

@@ -72,4 +72,50 @@ class PromotionPlannerTest {
     assertThat(status.commit()).isEqualTo("abc");
     assertThat(PromotionPlanner.statusOf(PromotionPlanner.at(status, NOW), result)).isEmpty();
   }
+
+  private static Tier frozen(Tier tier) {
+    var t = tier.getSpec();
+    tier.setSpec(
+        new dev.shopset.contracts.resources.TierSpec(
+            t.rank(),
+            t.branch(),
+            t.appRepository(),
+            t.systemRepository(),
+            t.promotesTo(),
+            t.namespaceSelector(),
+            t.clusters(),
+            true));
+    return tier;
+  }
+
+  @Test
+  void aPromotionIntoAFrozenTierFailsWithTierFrozenAndNoRequest() {
+    Map<String, Tier> frozenProd =
+        Map.of(
+            "dev", tier("dev", "https://s.git", "prod"),
+            "prod", frozen(tier("prod", "https://s.git", null)));
+    var plan = PromotionPlanner.plan(promotion("p1", "dev"), frozenProd::get, NOW);
+
+    assertThat(plan.request()).isNull();
+    assertThat(plan.status().phase()).isEqualTo(Phase.Failed);
+    assertThat(plan.status().reason()).isEqualTo(PromotionPlanner.TIER_FROZEN);
+    assertThat(plan.status().message()).contains("'prod' is frozen");
+  }
+
+  @Test
+  void aRollbackOfAFrozenTierIsStillRequested() {
+    Map<String, Tier> frozenProd =
+        Map.of(
+            "dev", tier("dev", "https://s.git", "prod"),
+            "prod", frozen(tier("prod", "https://s.git", null)));
+    var rollback = promotion("rb", "prod");
+    rollback.setSpec(
+        new dev.shopset.contracts.resources.PromotionSpec("prod", "a".repeat(40), true));
+    var plan = PromotionPlanner.plan(rollback, frozenProd::get, NOW);
+
+    assertThat(plan.request()).isNotNull();
+    assertThat(plan.request().rollback()).isTrue();
+    assertThat(plan.request().toBranch()).isEqualTo("prod");
+    assertThat(plan.request().commit()).isEqualTo("a".repeat(40));
+  }
 }
