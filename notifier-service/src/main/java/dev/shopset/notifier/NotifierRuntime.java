@@ -11,8 +11,10 @@ import dev.shopset.notifier.domain.SlackLimits;
 import dev.shopset.notifier.domain.SlackPort;
 import dev.shopset.notifier.kafka.KafkaMessageStore;
 import dev.shopset.notifier.slack.LogSlack;
+import dev.shopset.notifier.slack.TracedSlack;
 import dev.shopset.notifier.slack.WebApiSlack;
 import dev.shopset.notifier.slack.WebhookSlack;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,9 +36,11 @@ public class NotifierRuntime {
   public NotifierRuntime(
       NotifierConfig config,
       NotifierMetrics metrics,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-    SlackPort port = port(config);
-    this.mode = port.getClass().getSimpleName();
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      Tracer tracer) {
+    SlackPort untraced = port(config);
+    this.mode = untraced.getClass().getSimpleName();
+    SlackPort port = new TracedSlack(untraced, tracer);
     LOG.infof("Slack mode: %s", mode);
     this.store =
         new KafkaMessageStore(
