@@ -50,7 +50,8 @@ final class Stack implements AutoCloseable {
           "tenancy-moved",
           "scale-0",
           "scale-1",
-          "faults-up");
+          "faults-up",
+          "tracing");
 
   static final String WATCHER = "watcher-service";
   static final String RENDERER = "renderer-service";
@@ -74,6 +75,7 @@ final class Stack implements AutoCloseable {
   private KubernetesClient client;
   private GitHttpServer git;
   private SlackStub slack;
+  private OtlpReceiver otlp;
 
   private Stack(Path root, Path dir) {
     this.root = root;
@@ -130,6 +132,10 @@ final class Stack implements AutoCloseable {
     slack = new SlackStub();
     running.push(slack);
 
+    // Every process exports its spans here, as to a collector in a cluster.
+    otlp = OtlpReceiver.start();
+    running.push(otlp);
+
     Path logs = dir.resolve("logs");
     for (String name : SERVICES) {
       for (int replica = 0; replica < REPLICAS; replica++) {
@@ -161,6 +167,12 @@ final class Stack implements AutoCloseable {
     env.put("KAFKA_HEARTBEAT_INTERVAL_MS", "2000");
     // The platform's repository policy: the tests' git server is the one allowed prefix.
     env.put("SHOPSET_REPOSITORY_PREFIXES", git.prefix());
+    // Traces to the tests' OTLP receiver, exported within a fraction of a second. Logs stay in the
+    // cluster profile's format: one JSON object per line.
+    env.put("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint());
+    env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+    env.put("OTEL_TRACES_SAMPLER_ARG", "1.0");
+    env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
     switch (service) {
       case WATCHER -> {
         // Both replicas compete for one Lease, each under its own name.
@@ -211,6 +223,11 @@ final class Stack implements AutoCloseable {
 
   SlackStub slack() {
     return slack;
+  }
+
+  /** What the services' traces look like to a collector. */
+  OtlpReceiver otlp() {
+    return otlp;
   }
 
   GitHttpServer git() {

@@ -41,19 +41,20 @@ public sealed interface Work {
    * A render result or removal of one ShopSet.
    *
    * @param trace the trace of the ShopSet's change it belongs to; null when it carried none
+   * @param eventId the id of the event it came in ({@code ce_id}); null when unknown
    */
-  record Render(RenderEvent event, TraceContext trace, CompletableFuture<Void> done)
+  record Render(RenderEvent event, TraceContext trace, String eventId, CompletableFuture<Void> done)
       implements Work {
     public Render(RenderEvent event) {
-      this(event, null, new CompletableFuture<>());
+      this(event, null, null, new CompletableFuture<>());
     }
 
-    public Render(RenderEvent event, TraceContext trace) {
-      this(event, trace, new CompletableFuture<>());
+    public Render(RenderEvent event, TraceContext trace, String eventId) {
+      this(event, trace, eventId, new CompletableFuture<>());
     }
 
     public Render(RenderEvent event, CompletableFuture<Void> done) {
-      this(event, null, done);
+      this(event, null, null, done);
     }
 
     @Override

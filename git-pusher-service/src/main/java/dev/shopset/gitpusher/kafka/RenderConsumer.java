@@ -87,7 +87,7 @@ public class RenderConsumer {
           return CompletableFuture.completedFuture(null);
         }
         try (Traced received = received(cloudEvent, render)) {
-          work = new Work.Render(render, received.traceContext());
+          work = new Work.Render(render, received.traceContext(), cloudEvent.id());
         }
       }
       case PinRequested pin -> {

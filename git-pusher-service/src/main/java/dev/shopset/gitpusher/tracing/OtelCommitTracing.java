@@ -34,7 +34,12 @@ public final class OtelCommitTracing implements CommitTracing {
             .attribute("shopset.branch", branch.branch())
             .attribute("shopset.batch.renders", Integer.toString(renders.size()));
     if (renders.size() == 1) {
-      builder.shopSet(renders.getFirst().event().namespace(), renders.getFirst().event().name());
+      // One change: its log lines (the push's) name the ShopSet and the event, as the trace does.
+      Work.Render only = renders.getFirst();
+      builder.shopSet(only.event().namespace(), only.event().name());
+      if (only.eventId() != null) {
+        builder.eventId(only.eventId());
+      }
     }
     for (Work.Render render : renders) {
       if (render.trace() != null && render.trace() != first) {
