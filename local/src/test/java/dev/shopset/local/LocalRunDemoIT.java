@@ -44,6 +44,15 @@ class LocalRunDemoIT {
         .contains(":white_check_mark: shop-web rolled out")
         .contains("git log system prod:")
         .contains("Demo complete: every step came true.");
+    // One trace per change, its id printed on each event line of it (nothing is exported here).
+    Matcher desired =
+        Pattern.compile("desired   shops-eu/eu-small gen 1 .*  trace ([0-9a-f]{32})")
+            .matcher(output);
+    assertThat(desired.find()).as("the desired line ends with a trace id").isTrue();
+    String trace = desired.group(1);
+    assertThat(output)
+        .containsPattern("rendered  shops-eu/eu-small gen 1: .*  trace " + trace)
+        .containsPattern("commit    dev [0-9a-f]{8} \"Render 1 ShopSet on dev.*  trace " + trace);
     Matcher total = TOTAL.matcher(output);
     assertThat(total.find()).as("a memory total is printed").isTrue();
     assertThat(Long.parseLong(total.group(1))).as("peak MiB of the whole stack").isLessThan(2048);
