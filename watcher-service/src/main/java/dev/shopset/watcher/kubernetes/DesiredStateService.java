@@ -10,6 +10,7 @@ import dev.shopset.contracts.resources.Configuration;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.ShopSetStatus;
 import dev.shopset.contracts.resources.Tier;
+import dev.shopset.tracing.LogFields;
 import dev.shopset.tracing.Traced;
 import dev.shopset.watcher.RepositoriesConfig;
 import dev.shopset.watcher.WatcherMetrics;
@@ -63,6 +64,13 @@ public class DesiredStateService {
   }
 
   void reconcile(String key, Instant seenAt) {
+    // Every line about this ShopSet names it, whether or not the reconcile publishes.
+    try (LogFields shopSet = LogFields.put(LogFields.SHOPSET, key)) {
+      plan(key, seenAt);
+    }
+  }
+
+  private void plan(String key, Instant seenAt) {
     ShopSet current = informers.shopSets().get(key);
     var plan =
         reconciler.plan(
