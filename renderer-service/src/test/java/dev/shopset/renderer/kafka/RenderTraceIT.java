@@ -59,7 +59,8 @@ class RenderTraceIT {
                 EmbeddedKafkaBroker.shared().bootstrapServers()),
             new StringSerializer(),
             new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(Topics.DESIRED, event.key(), body, headers));
+      producer.send(
+          new ProducerRecord<String, byte[]>(Topics.DESIRED, null, event.key(), body, headers));
     }
 
     List<ConsumerRecord<String, byte[]>> renders = new ArrayList<>();
