@@ -26,7 +26,7 @@ import java.util.zip.GZIPInputStream;
 final class OtlpReceiver implements AutoCloseable {
 
   /** Spans kept at most; a burst test's spans beyond it are dropped (counted). */
-  private static final int MAX_SPANS = 200_000;
+  private static final int MAX_SPANS = 50_000;
 
   /** One span as received, ids in lower-case hex ({@code parentSpanId} empty for a root). */
   record Span(

@@ -59,6 +59,9 @@ final class Stack implements AutoCloseable {
   static final String NOTIFIER = "notifier-service";
   static final List<String> SERVICES = List.of(WATCHER, RENDERER, PUSHER, NOTIFIER);
 
+  /** Whether the services record spans (-Dstack.traces=false for benchmarks: ids still travel). */
+  static final boolean TRACES = Boolean.parseBoolean(System.getProperty("stack.traces", "true"));
+
   /** Processes per service, as the manifests run them (two of each; -Dstack.replicas to change). */
   static final int REPLICAS = Integer.getInteger("stack.replicas", 2);
 
@@ -171,7 +174,7 @@ final class Stack implements AutoCloseable {
     // cluster profile's format: one JSON object per line.
     env.put("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint());
     env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
-    env.put("OTEL_TRACES_SAMPLER_ARG", "1.0");
+    env.put("OTEL_TRACES_SAMPLER_ARG", TRACES ? "1.0" : "0");
     env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
     switch (service) {
       case WATCHER -> {
