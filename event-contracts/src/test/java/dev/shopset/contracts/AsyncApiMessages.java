@@ -100,6 +100,17 @@ final class AsyncApiMessages {
         .put("format", "uri");
     header(p, EventCodec.H_CONTENT_TYPE, "The body's media type.")
         .put("const", EventCodec.CONTENT_TYPE);
+    header(
+            p,
+            EventCodec.H_TRACEPARENT,
+            "W3C traceparent of the span that sent the event (CloudEvents distributed-tracing"
+                + " extension): 00-<trace id>-<span id>-<flags>. Consumers continue the trace from"
+                + " it; a malformed one is ignored. Optional.")
+        .put("pattern", "^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    header(
+        p,
+        EventCodec.H_TRACESTATE,
+        "W3C tracestate travelling with ce_traceparent (vendor state). Optional.");
     schema
         .putArray("required")
         .add(EventCodec.H_SPEC_VERSION)

@@ -23,8 +23,10 @@ import dev.shopset.gitpusher.git.JGitPromoter;
 import dev.shopset.gitpusher.git.JGitSystemBranches;
 import dev.shopset.gitpusher.git.RemoteHeads;
 import dev.shopset.gitpusher.git.SourceBranches;
+import dev.shopset.gitpusher.tracing.OtelCommitTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -83,7 +85,8 @@ public class GitPusherWiring {
       RemoteHeads remoteHeads,
       SourceResolution resolution,
       CommitEvents events,
-      BranchFlow flow) {
+      BranchFlow flow,
+      Tracer tracer) {
     return new Committers(
         new JGitSystemBranches(
             workspaces(config).resolve("system"),
@@ -94,7 +97,8 @@ public class GitPusherWiring {
         settings(config),
         resolution,
         events,
-        flow);
+        flow,
+        new OtelCommitTracing(tracer));
   }
 
   /** How our commits are signed; a passphrase file is read once, at startup. */

@@ -18,8 +18,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads every ShopSet topic from the beginning and prints one line per event as it happens; keeps
- * what it saw so the run can wait for an event and count them in its summary.
+ * Reads every ShopSet topic from the beginning and prints one line per event as it happens, with
+ * the trace id of the change it belongs to; keeps what it saw so the run can wait for an event and
+ * count them in its summary.
  */
 final class EventConsole implements AutoCloseable {
 
@@ -51,10 +52,9 @@ final class EventConsole implements AutoCloseable {
                       continue; // a tombstone: compaction's business, not an event
                     }
                     try {
-                      ShopSetEvent event =
-                          EventCodec.decode(record.headers(), record.value()).data();
-                      seen.add(event);
-                      print.accept(EventLine.of(event));
+                      var cloudEvent = EventCodec.decode(record.headers(), record.value());
+                      seen.add(cloudEvent.data());
+                      print.accept(EventLine.of(cloudEvent.data(), cloudEvent.trace()));
                     } catch (EventDecodingException e) {
                       print.accept(
                           "unreadable record on " + record.topic() + ": " + e.getMessage());

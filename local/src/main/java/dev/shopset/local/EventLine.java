@@ -1,5 +1,6 @@
 package dev.shopset.local;
 
+import dev.shopset.contracts.cloudevents.TraceContext;
 import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.PinRequested;
@@ -26,6 +27,14 @@ import java.util.stream.Collectors;
 final class EventLine {
 
   private EventLine() {}
+
+  /**
+   * The line of an event and, when it carries one ({@code ce_traceparent}), its trace id: the id to
+   * look the change up by in a tracing UI (README, "Following a change: traces").
+   */
+  static String of(ShopSetEvent event, TraceContext trace) {
+    return trace == null ? of(event) : of(event) + "  trace " + trace.traceId();
+  }
 
   static String of(ShopSetEvent event) {
     return switch (event) {

@@ -225,6 +225,12 @@ public final class LocalRun {
     env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
     // The platform's repository policy: the local git server is the one allowed prefix.
     env.put("SHOPSET_REPOSITORY_PREFIXES", gitServer.prefix());
+    // Readable text logs here (the cluster profile writes JSON); SlackConsole reads the notifier's.
+    env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+    if (otlpEndpoint() == null) {
+      // Nothing to export to: record no spans, but trace ids still travel and are printed.
+      env.put("OTEL_TRACES_SAMPLER_ARG", "0");
+    }
     switch (service) {
       case "watcher-service" -> {
         env.putAll(kubernetesEnv);
@@ -245,6 +251,22 @@ public final class LocalRun {
     return env;
   }
 
+  /**
+   * The OTLP endpoint the services export spans to: {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT} or
+   * {@code OTEL_EXPORTER_OTLP_ENDPOINT} of this run's environment (the services inherit it); null
+   * when neither is set, and then nothing is recorded.
+   */
+  static String otlpEndpoint() {
+    for (String name :
+        List.of("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT")) {
+      String value = System.getenv(name);
+      if (value != null && !value.isBlank()) {
+        return value;
+      }
+    }
+    return null;
+  }
+
   /** What a person can do with the running stack, with the addresses of this run. */
   private void tryIt() {
     console.step("Try it");
@@ -252,6 +274,14 @@ public final class LocalRun {
         gitServer.url("system").replace("http://", "http://" + GIT_USER + ":" + GIT_PASSWORD + "@");
     console.line("    export KUBECONFIG=" + kubectlConfig);
     console.line("    kubectl get shopsets,tiers,promotions -A");
+    String otlp = otlpEndpoint();
+    console.line(
+        otlp == null
+            ? "    # traces: not exported; with Jaeger on localhost, run again with"
+                + " OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4317"
+            : "    # traces: exported to "
+                + otlp
+                + "; look up the trace id an event line ends with");
     console.line("    kubectl -n shops-eu edit shopset eu-small   # then watch the commit");
     console.line("    kubectl -n shops-eu wait --for=condition=Committed shopset/eu-small");
     console.line("    git clone --recurse-submodules -b dev " + system + " /tmp/system");

@@ -2,6 +2,7 @@ package dev.shopset.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopset.contracts.cloudevents.TraceContext;
 import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.ReplicaCounts;
@@ -33,6 +34,16 @@ class EventLineTest {
             Instant.EPOCH);
     assertThat(EventLine.of(commit))
         .isEqualTo("commit    tier-0 01234567 \"Render 4 ShopSets\" (8 file(s); a, b, c +1)");
+  }
+
+  @Test
+  void aLineEndsWithTheTraceIdOfTheChangeItBelongsTo() {
+    var failed =
+        new CommitFailed("http://git/system.git", "tier-0", List.of(), "Unavailable", "down");
+    var trace = TraceContext.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null);
+    assertThat(EventLine.of(failed, trace))
+        .isEqualTo("FAILED    tier-0: Unavailable: down  trace 4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(EventLine.of(failed, null)).isEqualTo("FAILED    tier-0: Unavailable: down");
   }
 
   @Test

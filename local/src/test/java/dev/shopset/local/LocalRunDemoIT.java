@@ -44,6 +44,25 @@ class LocalRunDemoIT {
         .contains(":white_check_mark: shop-web rolled out")
         .contains("git log system prod:")
         .contains("Demo complete: every step came true.");
+    // One trace per change, its id printed on each event line of it (nothing is exported here):
+    // the render continues the desired state's trace, a commit continues one of its ShopSets'.
+    Matcher desired =
+        Pattern.compile("desired   shops-eu/eu-small gen 1 .*  trace ([0-9a-f]{32})")
+            .matcher(output);
+    assertThat(desired.find()).as("the desired line ends with a trace id").isTrue();
+    assertThat(output)
+        .containsPattern("rendered  shops-eu/eu-small gen 1: .*  trace " + desired.group(1));
+    java.util.Set<String> devChanges =
+        Pattern.compile("desired   shops-eu/\\S+ gen 1 on dev .*  trace ([0-9a-f]{32})")
+            .matcher(output)
+            .results()
+            .map(m -> m.group(1))
+            .collect(java.util.stream.Collectors.toSet());
+    Matcher firstCommit =
+        Pattern.compile("commit    dev [0-9a-f]{8} \"Render .*  trace ([0-9a-f]{32})")
+            .matcher(output);
+    assertThat(firstCommit.find()).as("the commit line ends with a trace id").isTrue();
+    assertThat(devChanges).contains(firstCommit.group(1));
     Matcher total = TOTAL.matcher(output);
     assertThat(total.find()).as("a memory total is printed").isTrue();
     assertThat(Long.parseLong(total.group(1))).as("peak MiB of the whole stack").isLessThan(2048);

@@ -11,8 +11,10 @@ import dev.shopset.notifier.domain.SlackLimits;
 import dev.shopset.notifier.domain.SlackPort;
 import dev.shopset.notifier.kafka.KafkaMessageStore;
 import dev.shopset.notifier.slack.LogSlack;
+import dev.shopset.notifier.slack.TracedSlack;
 import dev.shopset.notifier.slack.WebApiSlack;
 import dev.shopset.notifier.slack.WebhookSlack;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
@@ -35,9 +37,11 @@ public class NotifierRuntime {
   public NotifierRuntime(
       NotifierConfig config,
       NotifierMetrics metrics,
-      @Identifier("default-kafka-broker") Map<String, Object> kafka) {
-    SlackPort port = port(config);
-    this.mode = port.getClass().getSimpleName();
+      @Identifier("default-kafka-broker") Map<String, Object> kafka,
+      Tracer tracer) {
+    SlackPort untraced = port(config);
+    this.mode = untraced.getClass().getSimpleName();
+    SlackPort port = new TracedSlack(untraced, tracer);
     LOG.infof("Slack mode: %s", mode);
     this.store =
         new KafkaMessageStore(kafka, config.messages().topic(), config.messages().partitions());

@@ -123,7 +123,8 @@ class SlackModesIT {
     return new NotifierRuntime(
         config(token, webhook, topic),
         NotifierMetrics.NONE,
-        Map.of("bootstrap.servers", EmbeddedKafkaBroker.shared().bootstrapServers()));
+        Map.of("bootstrap.servers", EmbeddedKafkaBroker.shared().bootstrapServers()),
+        io.opentelemetry.api.trace.TracerProvider.noop().get("test"));
   }
 
   private static NotifierConfig config(

@@ -57,7 +57,8 @@ final class Stack implements AutoCloseable {
           "consumer-0",
           "consumer-1",
           "release-dev",
-          "release-prod");
+          "release-prod",
+          "tracing");
 
   static final String WATCHER = "watcher-service";
   static final String RENDERER = "renderer-service";
@@ -73,6 +74,9 @@ final class Stack implements AutoCloseable {
   static String heap(String service) {
     return System.getProperty("stack.heap." + service, service.equals(PUSHER) ? "128m" : "256m");
   }
+
+  /** Whether the services record spans (-Dstack.traces=false for benchmarks: ids still travel). */
+  static final boolean TRACES = Boolean.parseBoolean(System.getProperty("stack.traces", "true"));
 
   /** Processes per service, as the manifests run them (two of each; -Dstack.replicas to change). */
   static final int REPLICAS = Integer.getInteger("stack.replicas", 2);
@@ -93,6 +97,7 @@ final class Stack implements AutoCloseable {
   private KubernetesClient client;
   private GitHttpServer git;
   private SlackStub slack;
+  private OtlpReceiver otlp;
 
   private Stack(Path root, Path dir, int replicas, boolean secureKafka) {
     this.root = root;
@@ -165,6 +170,10 @@ final class Stack implements AutoCloseable {
     slack = new SlackStub();
     running.push(slack);
 
+    // Every process exports its spans here, as to a collector in a cluster.
+    otlp = OtlpReceiver.start();
+    running.push(otlp);
+
     Path logs = dir.resolve("logs");
     for (String name : SERVICES) {
       for (int replica = 0; replica < replicas; replica++) {
@@ -206,6 +215,12 @@ final class Stack implements AutoCloseable {
     env.put("KAFKA_HEARTBEAT_INTERVAL_MS", "2000");
     // The platform's repository policy: the tests' git server is the one allowed prefix.
     env.put("SHOPSET_REPOSITORY_PREFIXES", git.prefix());
+    // Traces to the tests' OTLP receiver, exported within a fraction of a second. Logs stay in the
+    // cluster profile's format: one JSON object per line.
+    env.put("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint());
+    env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+    env.put("OTEL_TRACES_SAMPLER_ARG", TRACES ? "1.0" : "0");
+    env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
     switch (service) {
       case WATCHER -> {
         // Both replicas compete for one Lease, each under its own name.
@@ -256,6 +271,11 @@ final class Stack implements AutoCloseable {
 
   SlackStub slack() {
     return slack;
+  }
+
+  /** What the services' traces look like to a collector. */
+  OtlpReceiver otlp() {
+    return otlp;
   }
 
   GitHttpServer git() {

@@ -13,9 +13,18 @@ import java.time.Instant;
  * @param subject what the event is about; null when the record did not say
  * @param time when it was produced; null when the record did not say ({@code ce_time} is optional
  *     in CloudEvents; ShopSet's services always set it)
+ * @param trace the trace the event belongs to ({@code ce_traceparent}, {@code ce_tracestate}: the
+ *     CloudEvents distributed-tracing extension); null when it carries none. Not part of the id: a
+ *     repeat of the same content in another trace is still a repeat
  */
 public record CloudEvent<T extends ShopSetEvent>(
-    String id, String source, EventType type, String subject, Instant time, T data) {
+    String id,
+    String source,
+    EventType type,
+    String subject,
+    Instant time,
+    T data,
+    TraceContext trace) {
 
   public CloudEvent {
     if (id == null || source == null || type == null || data == null) {
@@ -25,6 +34,17 @@ public record CloudEvent<T extends ShopSetEvent>(
       throw new IllegalArgumentException(
           type.type() + " cannot carry " + data.getClass().getName());
     }
+  }
+
+  /** An event that carries no trace context. */
+  public CloudEvent(
+      String id, String source, EventType type, String subject, Instant time, T data) {
+    this(id, source, type, subject, time, data, null);
+  }
+
+  /** This event in the trace {@code trace} (null: in none). */
+  public CloudEvent<T> withTrace(TraceContext trace) {
+    return new CloudEvent<>(id, source, type, subject, time, data, trace);
   }
 
   /** The event with a content-derived id, so the same content always gets the same id. */

@@ -43,6 +43,12 @@ public final class EventCodec {
   public static final String H_DATA_SCHEMA = "ce_dataschema";
   public static final String H_CONTENT_TYPE = "content-type";
 
+  /** W3C traceparent of the CloudEvents distributed-tracing extension. */
+  public static final String H_TRACEPARENT = "ce_traceparent";
+
+  /** W3C tracestate of the CloudEvents distributed-tracing extension. */
+  public static final String H_TRACESTATE = "ce_tracestate";
+
   private static final ObjectMapper JSON =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
@@ -100,14 +106,22 @@ public final class EventCodec {
     }
     set(headers, H_DATA_SCHEMA, event.type().schemaUri());
     set(headers, H_CONTENT_TYPE, CONTENT_TYPE);
+    headers.remove(H_TRACEPARENT);
+    headers.remove(H_TRACESTATE);
+    if (event.trace() != null) {
+      set(headers, H_TRACEPARENT, event.trace().traceparent());
+      if (event.trace().tracestate() != null) {
+        set(headers, H_TRACESTATE, event.trace().tracestate());
+      }
+    }
     return body(event.data());
   }
 
   /**
    * Reads an event from a record's headers and body: strict about the type (an unknown one raises
    * {@link Problem#UNKNOWN_TYPE}; {@link CloudEventDeserializer} can skip those instead), tolerant
-   * of the optional attributes ({@code ce_time}, {@code ce_subject}, {@code ce_dataschema}) being
-   * absent.
+   * of the optional attributes ({@code ce_time}, {@code ce_subject}, {@code ce_dataschema}, {@code
+   * ce_traceparent}) being absent, and of a malformed {@code ce_traceparent} (ignored).
    *
    * @throws EventDecodingException when the record is not a ShopSet event this version can read
    */
@@ -138,7 +152,8 @@ public final class EventCodec {
     String source = required(headers, H_SOURCE);
     Instant time = time(value(headers, H_TIME));
     ShopSetEvent data = data(type, body);
-    return new CloudEvent<>(id, source, type, value(headers, H_SUBJECT), time, data);
+    return new CloudEvent<>(
+        id, source, type, value(headers, H_SUBJECT), time, data, trace(headers));
   }
 
   private static ShopSetEvent data(EventType type, byte[] body) {
@@ -191,6 +206,14 @@ public final class EventCodec {
       throw new EventDecodingException(
           Problem.INVALID_HEADER, "Header ce_time is not an RFC 3339 time: '" + value + "'", e);
     }
+  }
+
+  /**
+   * The trace context of a record ({@code ce_traceparent}, {@code ce_tracestate}), or null when it
+   * has none or a malformed one (a new trace starts then; the record is still read).
+   */
+  public static TraceContext trace(Headers headers) {
+    return TraceContext.parse(value(headers, H_TRACEPARENT), value(headers, H_TRACESTATE));
   }
 
   private static String knownTypes() {

@@ -4,6 +4,7 @@ import dev.shopset.gitpusher.domain.Batch;
 import dev.shopset.gitpusher.domain.BranchFlow;
 import dev.shopset.gitpusher.domain.BranchId;
 import dev.shopset.gitpusher.domain.CommitEvents;
+import dev.shopset.gitpusher.domain.CommitTracing;
 import dev.shopset.gitpusher.domain.FailureReason;
 import dev.shopset.gitpusher.domain.GitFailure;
 import dev.shopset.gitpusher.domain.SystemBranch;
@@ -42,6 +43,7 @@ public final class BranchCommitter implements AutoCloseable {
   private final AtomicLong refusedPins;
   private final PendingWork pending = new PendingWork();
   private final Holds holds;
+  private final CommitTracing tracing;
   private final AtomicBoolean full = new AtomicBoolean();
   private volatile boolean running = true;
   private volatile boolean busy;
@@ -56,6 +58,19 @@ public final class BranchCommitter implements AutoCloseable {
       BranchFlow flow,
       BranchHealth health,
       AtomicLong refusedPins) {
+    this(branch, resolution, events, settings, flow, health, refusedPins, CommitTracing.NONE);
+  }
+
+  public BranchCommitter(
+      SystemBranch branch,
+      SourceResolution resolution,
+      CommitEvents events,
+      CommitterSettings settings,
+      BranchFlow flow,
+      BranchHealth health,
+      AtomicLong refusedPins,
+      CommitTracing tracing) {
+    this.tracing = tracing;
     this.branch = branch;
     this.id = new BranchId(branch.repository(), branch.branch());
     this.collector = settings.collector();
@@ -125,8 +140,17 @@ public final class BranchCommitter implements AutoCloseable {
     }
   }
 
-  /** Tries one batch until it is pushed (or refused); gives up only when the writer closes. */
+  /**
+   * Tries one batch until it is pushed (or refused); gives up only when the writer closes. One span
+   * covers it, current meanwhile, so the commit events continue the batch's trace.
+   */
   void process(Batch batch) throws InterruptedException {
+    try (CommitTracing.BatchSpan span = tracing.batch(id, batch.renders())) {
+      process(batch, span);
+    }
+  }
+
+  private void process(Batch batch, CommitTracing.BatchSpan span) throws InterruptedException {
     int rejections = 0;
     int failures = 0;
     int outages = 0;
@@ -135,6 +159,14 @@ public final class BranchCommitter implements AutoCloseable {
       try {
         BatchAttempt.Outcome outcome = BatchAttempt.run(branch, batch, resolution);
         announce(outcome, batch.size());
+        if (!outcome.pushed().nothing()) {
+          span.pushed(
+              outcome.pushed().sha(),
+              outcome.done().stream()
+                  .filter(Work.Render.class::isInstance)
+                  .map(Work.Render.class::cast)
+                  .toList());
+        }
         settle(outcome);
         reportedBranchFailure = null;
         health.recovered(id);
@@ -164,6 +196,7 @@ public final class BranchCommitter implements AutoCloseable {
           }
           case TERMINAL -> batch = whileFailing(batch, f.reason(), f.getMessage(), ++outages);
           case INVALID -> {
+            span.failed(f.reason().name());
             refuse(batch, f);
             return;
           }

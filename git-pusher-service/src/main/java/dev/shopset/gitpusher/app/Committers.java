@@ -3,6 +3,7 @@ package dev.shopset.gitpusher.app;
 import dev.shopset.gitpusher.domain.BranchFlow;
 import dev.shopset.gitpusher.domain.BranchId;
 import dev.shopset.gitpusher.domain.CommitEvents;
+import dev.shopset.gitpusher.domain.CommitTracing;
 import dev.shopset.gitpusher.domain.SystemBranches;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,6 +29,7 @@ public final class Committers implements AutoCloseable {
   private final SourceResolution resolution;
   private final CommitEvents events;
   private final BranchFlow flow;
+  private final CommitTracing tracing;
   private final BranchHealth health = new BranchHealth();
   private final AtomicLong refusedPins = new AtomicLong();
   private final Map<String, BranchCommitter> committers = new ConcurrentHashMap<>();
@@ -38,6 +40,17 @@ public final class Committers implements AutoCloseable {
       SourceResolution resolution,
       CommitEvents events,
       BranchFlow flow) {
+    this(branches, settings, resolution, events, flow, CommitTracing.NONE);
+  }
+
+  public Committers(
+      SystemBranches branches,
+      CommitterSettings settings,
+      SourceResolution resolution,
+      CommitEvents events,
+      BranchFlow flow,
+      CommitTracing tracing) {
+    this.tracing = tracing;
     this.branches = branches;
     this.settings = settings;
     this.resolution = resolution;
@@ -51,7 +64,14 @@ public final class Committers implements AutoCloseable {
         id.key(),
         key ->
             new BranchCommitter(
-                    branches.open(id), resolution, events, settings, flow, health, refusedPins)
+                    branches.open(id),
+                    resolution,
+                    events,
+                    settings,
+                    flow,
+                    health,
+                    refusedPins,
+                    tracing)
                 .start());
   }
 

@@ -1,5 +1,6 @@
 package dev.shopset.gitpusher.domain;
 
+import dev.shopset.contracts.cloudevents.TraceContext;
 import dev.shopset.contracts.events.Keys;
 import dev.shopset.contracts.events.RenderEvent;
 import java.util.concurrent.CompletableFuture;
@@ -36,10 +37,24 @@ public sealed interface Work {
     }
   }
 
-  /** A render result or removal of one ShopSet. */
-  record Render(RenderEvent event, CompletableFuture<Void> done) implements Work {
+  /**
+   * A render result or removal of one ShopSet.
+   *
+   * @param trace the trace of the ShopSet's change it belongs to; null when it carried none
+   * @param eventId the id of the event it came in ({@code ce_id}); null when unknown
+   */
+  record Render(RenderEvent event, TraceContext trace, String eventId, CompletableFuture<Void> done)
+      implements Work {
     public Render(RenderEvent event) {
-      this(event, new CompletableFuture<>());
+      this(event, null, null, new CompletableFuture<>());
+    }
+
+    public Render(RenderEvent event, TraceContext trace, String eventId) {
+      this(event, trace, eventId, new CompletableFuture<>());
+    }
+
+    public Render(RenderEvent event, CompletableFuture<Void> done) {
+      this(event, null, null, done);
     }
 
     @Override

@@ -27,6 +27,16 @@ final class EventMessages {
    */
   static <T extends ShopSetEvent> T decode(Message<byte[]> message, Class<T> type, String topic)
       throws Refused {
+    return type.cast(decodeEvent(message, type, topic).data());
+  }
+
+  /**
+   * The CloudEvent of {@code message} (attributes, trace context), its data a {@code type}.
+   *
+   * @throws Refused when the record is no CloudEvent of ours or of another type
+   */
+  static CloudEvent<ShopSetEvent> decodeEvent(
+      Message<byte[]> message, Class<? extends ShopSetEvent> type, String topic) throws Refused {
     Headers headers =
         message
             .getMetadata(IncomingKafkaRecordMetadata.class)
@@ -41,6 +51,6 @@ final class EventMessages {
     if (!type.isInstance(event.data())) {
       throw new Refused(event.type().type() + " does not belong on " + topic, null);
     }
-    return type.cast(event.data());
+    return event;
   }
 }

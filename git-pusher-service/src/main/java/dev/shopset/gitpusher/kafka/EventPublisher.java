@@ -12,6 +12,7 @@ import dev.shopset.gitpusher.domain.CommitEvents;
 import dev.shopset.gitpusher.domain.PinRequests;
 import dev.shopset.gitpusher.domain.PromotionEvents;
 import dev.shopset.gitpusher.domain.SourceEvents;
+import dev.shopset.tracing.TraceContexts;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -76,7 +77,9 @@ public class EventPublisher implements CommitEvents, SourceEvents, PromotionEven
   }
 
   private static void send(Emitter<byte[]> emitter, ShopSetEvent data) {
-    CloudEvent<ShopSetEvent> event = CloudEvent.of(SOURCE, data, Instant.now());
+    // In the trace of the span current now (a batch's, a promotion's): ce_traceparent.
+    CloudEvent<ShopSetEvent> event =
+        CloudEvent.of(SOURCE, data, Instant.now()).withTrace(TraceContexts.current());
     RecordHeaders headers = new RecordHeaders();
     byte[] body = EventCodec.encode(event, headers);
     CompletableFuture<Void> acked = new CompletableFuture<>();

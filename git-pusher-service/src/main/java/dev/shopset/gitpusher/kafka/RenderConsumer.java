@@ -1,6 +1,7 @@
 package dev.shopset.gitpusher.kafka;
 
 import dev.shopset.contracts.Topics;
+import dev.shopset.contracts.cloudevents.CloudEvent;
 import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.PinRequested;
 import dev.shopset.contracts.events.RenderEvent;
@@ -16,6 +17,9 @@ import dev.shopset.gitpusher.domain.PinMove;
 import dev.shopset.gitpusher.domain.RenderCheck;
 import dev.shopset.gitpusher.domain.Work;
 import dev.shopset.gitpusher.domain.WorkRefused;
+import dev.shopset.tracing.Traced;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -31,7 +35,8 @@ import org.jboss.logging.Logger;
  * it) and hands each to its branch's writer; the message is acked when the push carrying it
  * succeeded, and goes to the dead-letter topic with the reason when it can never succeed (a render
  * reaching beyond its ShopSet, which also gets a {@code commit failed}; a pin head that is no
- * commit id; a malformed {@code .gitmodules} on the branch).
+ * commit id; a malformed {@code .gitmodules} on the branch). A render's arrival is a span ({@code
+ * shopset.renders receive}) in its change's trace, which the commit carrying it continues.
  */
 @ApplicationScoped
 public class RenderConsumer {
@@ -42,9 +47,15 @@ public class RenderConsumer {
   private final CommitEvents events;
   private final RenderFlow flow;
   private final RenderPartitions partitions;
+  private final Tracer tracer;
 
   public RenderConsumer(
-      Committers committers, CommitEvents events, RenderFlow flow, RenderPartitions partitions) {
+      Committers committers,
+      CommitEvents events,
+      RenderFlow flow,
+      RenderPartitions partitions,
+      Tracer tracer) {
+    this.tracer = tracer;
     this.committers = committers;
     this.events = events;
     this.flow = flow;
@@ -60,12 +71,13 @@ public class RenderConsumer {
       return CompletableFuture.completedFuture(null);
     }
     metadata.ifPresent(m -> flow.arrived(m.getPartition()));
-    ShopSetEvent event;
+    CloudEvent<ShopSetEvent> cloudEvent;
     try {
-      event = EventMessages.decode(message, ShopSetEvent.class, Topics.RENDERS);
+      cloudEvent = EventMessages.decodeEvent(message, ShopSetEvent.class, Topics.RENDERS);
     } catch (EventMessages.Refused e) {
       return message.nack(e);
     }
+    ShopSetEvent event = cloudEvent.data();
     Work work;
     switch (event) {
       case RenderEvent render -> {
@@ -74,7 +86,9 @@ public class RenderConsumer {
           refuse(message, render, problem.get());
           return CompletableFuture.completedFuture(null);
         }
-        work = new Work.Render(render);
+        try (Traced received = received(cloudEvent, render)) {
+          work = new Work.Render(render, received.traceContext(), cloudEvent.id());
+        }
       }
       case PinRequested pin -> {
         String problem = CommitIds.problem("head", pin.head());
@@ -100,6 +114,18 @@ public class RenderConsumer {
           }
         });
     return CompletableFuture.completedFuture(null);
+  }
+
+  private Traced received(CloudEvent<ShopSetEvent> event, RenderEvent render) {
+    return Traced.span(tracer, "shopset.renders receive")
+        .kind(SpanKind.CONSUMER)
+        .parent(event.trace())
+        .shopSet(render.namespace(), render.name())
+        .eventId(event.id())
+        .attribute("cloudevents.event_type", event.type().type())
+        .attribute("messaging.system", "kafka")
+        .attribute("messaging.destination.name", Topics.RENDERS)
+        .start();
   }
 
   /** A render that may never be applied: a {@code commit failed} for its ShopSet, then a DLQ. */

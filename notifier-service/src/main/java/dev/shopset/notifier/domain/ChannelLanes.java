@@ -20,9 +20,38 @@ public final class ChannelLanes implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ChannelLanes.class);
 
-  /** One event to bring to Slack, with what to do once it is done or refused for good. */
+  /**
+   * One event to bring to Slack, with what to do once it is done or refused for good.
+   *
+   * @param trace opens the event's trace on the lane's thread while it is handled (its Slack calls
+   *     are spans in it)
+   */
   public record Work(
-      String eventId, RolloutEvent event, Runnable done, Consumer<SlackException> refused) {}
+      String eventId,
+      RolloutEvent event,
+      Runnable done,
+      Consumer<SlackException> refused,
+      TraceScope trace) {
+
+    public Work(
+        String eventId, RolloutEvent event, Runnable done, Consumer<SlackException> refused) {
+      this(eventId, event, done, refused, TraceScope.NONE);
+    }
+  }
+
+  /** Makes a work's trace current on the thread that handles it, until closed. */
+  @FunctionalInterface
+  public interface TraceScope {
+    TraceScope NONE = () -> () -> {};
+
+    Open open();
+
+    /** The trace, current until closed. */
+    interface Open extends AutoCloseable {
+      @Override
+      void close();
+    }
+  }
 
   private static final java.time.Duration MAX_STORE_BACKOFF = java.time.Duration.ofSeconds(10);
 
@@ -115,6 +144,12 @@ public final class ChannelLanes implements AutoCloseable {
     }
 
     void process(Work work) throws InterruptedException {
+      try (TraceScope.Open trace = work.trace().open()) {
+        handle(work);
+      }
+    }
+
+    private void handle(Work work) throws InterruptedException {
       boolean budgetTaken = false;
       if (work.event() instanceof RolloutProgressing) {
         if (supersededInQueue(work)) {

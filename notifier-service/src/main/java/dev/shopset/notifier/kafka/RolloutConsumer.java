@@ -8,6 +8,9 @@ import dev.shopset.contracts.events.ShopSetEvent;
 import dev.shopset.notifier.NotifierRuntime;
 import dev.shopset.notifier.domain.ChannelLanes;
 import dev.shopset.notifier.domain.NotifierMetrics;
+import dev.shopset.tracing.Traced;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +28,10 @@ public class RolloutConsumer {
 
   private final ChannelLanes lanes;
   private final NotifierMetrics metrics;
+  private final Tracer tracer;
 
-  public RolloutConsumer(NotifierRuntime runtime, NotifierMetrics metrics) {
+  public RolloutConsumer(NotifierRuntime runtime, NotifierMetrics metrics, Tracer tracer) {
+    this.tracer = tracer;
     this.lanes = runtime.lanes();
     this.metrics = metrics;
   }
@@ -50,8 +55,22 @@ public class RolloutConsumer {
             event.id(),
             rollout,
             message::ack,
-            e -> message.nack(new DeadLetterReason(e.reason()))));
+            e -> message.nack(new DeadLetterReason(e.reason())),
+            () -> notifySpan(event, rollout)::close));
     return CompletableFuture.completedFuture(null);
+  }
+
+  /** The span of bringing one rollout event to Slack, in the trace the watcher started. */
+  private Traced notifySpan(CloudEvent<ShopSetEvent> event, RolloutEvent rollout) {
+    return Traced.span(tracer, "notify")
+        .kind(SpanKind.CONSUMER)
+        .parent(event.trace())
+        .shopSet(rollout.rollout().namespace(), rollout.rollout().shopSet())
+        .eventId(event.id())
+        .attribute("cloudevents.event_type", event.type().type())
+        .attribute("k8s.deployment.name", rollout.rollout().deployment())
+        .attribute("shopset.rollout.id", rollout.rollout().id())
+        .start();
   }
 
   private CompletionStage<Void> refuse(Message<byte[]> message, String reason) {

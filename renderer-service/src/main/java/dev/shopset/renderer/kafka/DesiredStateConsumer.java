@@ -1,5 +1,6 @@
 package dev.shopset.renderer.kafka;
 
+import dev.shopset.contracts.Topics;
 import dev.shopset.contracts.cloudevents.CloudEvent;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
@@ -9,6 +10,9 @@ import dev.shopset.renderer.RendererConfig;
 import dev.shopset.renderer.domain.InvalidDesiredStateException;
 import dev.shopset.renderer.domain.Refusals;
 import dev.shopset.renderer.domain.ShopSetRenderer;
+import dev.shopset.tracing.Traced;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -29,6 +33,9 @@ import org.jboss.logging.Logger;
  * for each send before rendering the next held the renderer to one broker round trip per ShopSet
  * (about 100 ShopSets a second on a busy machine); ordering per key is kept by the idempotent
  * producer, which sends in order.
+ *
+ * <p>Each render is a span ({@code render}) in the trace of the desired state it renders ({@code
+ * ce_traceparent}); the render (or refusal) it sends carries that span on.
  */
 @ApplicationScoped
 public class DesiredStateConsumer {
@@ -41,9 +48,11 @@ public class DesiredStateConsumer {
   private final ShopSetRenderer renderer;
   private final RenderPublisher publisher;
   private final int maxRecordBytes;
+  private final Tracer tracer;
 
   public DesiredStateConsumer(
-      ShopSetRenderer renderer, RenderPublisher publisher, RendererConfig config) {
+      ShopSetRenderer renderer, RenderPublisher publisher, RendererConfig config, Tracer tracer) {
+    this.tracer = tracer;
     this.renderer = renderer;
     this.publisher = publisher;
     this.maxRecordBytes = config.maxRecordBytes();
@@ -68,8 +77,9 @@ public class DesiredStateConsumer {
   /** Renders one record; the returned Uni sends its result (or refusal) when subscribed. */
   private Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
     DesiredStateEvent desired;
+    CloudEvent<ShopSetEvent> event;
     try {
-      CloudEvent<ShopSetEvent> event = EventCodec.decode(record.headers(), record.value());
+      event = EventCodec.decode(record.headers(), record.value());
       if (!(event.data() instanceof DesiredStateEvent d)) {
         return deadLetter(
             record, "UnexpectedType", event.type().type() + " does not belong on this topic");
@@ -78,13 +88,32 @@ public class DesiredStateConsumer {
     } catch (EventDecodingException e) {
       return deadLetter(record, e.problem().name(), e.getMessage());
     }
+    try (Traced span =
+        Traced.span(tracer, "render")
+            .kind(SpanKind.CONSUMER)
+            .parent(event.trace())
+            .shopSet(desired.namespace(), desired.name())
+            .eventId(event.id())
+            .attribute("cloudevents.event_type", event.type().type())
+            .attribute("messaging.system", "kafka")
+            .attribute("messaging.destination.name", Topics.DESIRED)
+            .start()) {
+      return render(record, desired, span);
+    }
+  }
+
+  /** Renders {@code desired}, in its span: the records it sends continue the trace. */
+  private Uni<Void> render(
+      ConsumerRecord<String, byte[]> record, DesiredStateEvent desired, Traced span) {
     RenderPublisher.Encoded render;
     try {
       render = publisher.encode(renderer.render(desired));
     } catch (InvalidDesiredStateException e) {
+      span.failed(Refusals.INVALID_DESIRED_STATE);
       return refuse(record, desired, Refusals.INVALID_DESIRED_STATE, e.getMessage());
     } catch (RuntimeException e) {
       // Rendering is a pure function: what fails once fails on every retry.
+      span.failed(e);
       return refuse(
           record,
           desired,
@@ -93,6 +122,7 @@ public class DesiredStateConsumer {
     }
     if (render.size() > maxRecordBytes) {
       // The producer (and the broker) would reject it, failing the channel on every restart.
+      span.failed(Refusals.RENDER_TOO_LARGE);
       return refuse(
           record,
           desired,

@@ -7,6 +7,7 @@ import dev.shopset.contracts.events.RenderEvent;
 import dev.shopset.contracts.events.RenderRefused;
 import dev.shopset.contracts.events.ShopSetEvent;
 import dev.shopset.renderer.RendererConfig;
+import dev.shopset.tracing.TraceContexts;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -111,7 +112,9 @@ public class RenderPublisher {
   }
 
   private Encoded encoded(ShopSetEvent event) {
-    CloudEvent<ShopSetEvent> cloudEvent = CloudEvent.of(source, event, Instant.now());
+    // In the trace of the span current now (the render's): ce_traceparent.
+    CloudEvent<ShopSetEvent> cloudEvent =
+        CloudEvent.of(source, event, Instant.now()).withTrace(TraceContexts.current());
     RecordHeaders headers = new RecordHeaders();
     byte[] body = EventCodec.encode(cloudEvent, headers);
     return new Encoded(cloudEvent.key(), body, headers);

@@ -1,13 +1,18 @@
 package dev.shopset.watcher.kafka;
 
+import dev.shopset.contracts.cloudevents.CloudEvent;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.CommitEvent;
 import dev.shopset.contracts.events.CommitPushed;
+import dev.shopset.contracts.events.ShopSetEvent;
 import dev.shopset.contracts.resources.ShopSet;
+import dev.shopset.tracing.Traced;
 import dev.shopset.watcher.domain.ShopSetStatuses;
 import dev.shopset.watcher.kubernetes.SourceStatusService;
 import dev.shopset.watcher.kubernetes.StatusWriter;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,15 +27,18 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * the status of each ShopSet a commit carries, or Rendered=False for a render the renderer refused.
  * Undecodable records go to {@code shopset.commits.dlq}, with the reason. Status writes retry
  * conflicts and wait out an unreachable API server (the offset stays where it is meanwhile); only a
- * terminal rejection sends a record to the dead-letter topic.
+ * terminal rejection sends a record to the dead-letter topic. Each ShopSet's status write is a span
+ * ({@code shopset status write}) in the trace of the commit ({@code ce_traceparent}).
  */
 @ApplicationScoped
 public class CommitsConsumer {
 
   private final StatusWriter status;
   private final SourceStatusService sources;
+  private final Tracer tracer;
 
-  public CommitsConsumer(StatusWriter status, SourceStatusService sources) {
+  public CommitsConsumer(StatusWriter status, SourceStatusService sources, Tracer tracer) {
+    this.tracer = tracer;
     this.status = status;
     this.sources = sources;
   }
@@ -39,8 +47,9 @@ public class CommitsConsumer {
   @Blocking(ordered = true)
   public CompletionStage<Void> consume(Message<byte[]> message) {
     CommitEvent commit;
+    CloudEvent<ShopSetEvent> event;
     try {
-      var event = EventCodec.decode(headers(message), message.getPayload());
+      event = EventCodec.decode(headers(message), message.getPayload());
       if (!(event.data() instanceof CommitEvent c)) {
         return message.nack(
             new IllegalArgumentException(event.type().type() + " does not belong on commits"));
@@ -50,12 +59,22 @@ public class CommitsConsumer {
       return message.nack(e);
     }
     for (var ref : commit.shopSets()) {
-      status.shopSetUntilWritten(
-          ref.namespace(),
-          ref.name(),
-          fresh ->
-              ShopSetStatuses.withCommit(
-                  fresh.getStatus(), commit, ref, generation(fresh), Instant.now()));
+      try (Traced write =
+          Traced.span(tracer, "shopset status write")
+              .kind(SpanKind.CONSUMER)
+              .parent(event.trace())
+              .shopSet(ref.namespace(), ref.name())
+              .eventId(event.id())
+              .attribute("cloudevents.event_type", event.type().type())
+              .attribute("shopset.generation", Long.toString(ref.generation()))
+              .start()) {
+        status.shopSetUntilWritten(
+            ref.namespace(),
+            ref.name(),
+            fresh ->
+                ShopSetStatuses.withCommit(
+                    fresh.getStatus(), commit, ref, generation(fresh), Instant.now()));
+      }
     }
     if (commit instanceof CommitPushed pushed) {
       sources.record(pushed);

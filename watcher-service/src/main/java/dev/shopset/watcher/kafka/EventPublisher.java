@@ -3,6 +3,7 @@ package dev.shopset.watcher.kafka;
 import dev.shopset.contracts.cloudevents.CloudEvent;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.events.ShopSetEvent;
+import dev.shopset.tracing.TraceContexts;
 import dev.shopset.watcher.WatcherConfig;
 import dev.shopset.watcher.WatcherMetrics;
 import io.smallrye.common.annotation.Identifier;
@@ -54,9 +55,13 @@ public class EventPublisher {
     this.metrics = metrics;
   }
 
-  /** Publishes {@code data} as a CloudEvent with a content-derived id; returns that event. */
+  /**
+   * Publishes {@code data} as a CloudEvent with a content-derived id, in the trace of the current
+   * span ({@code ce_traceparent}); returns that event.
+   */
   public <T extends ShopSetEvent> CloudEvent<T> publish(T data) {
-    CloudEvent<T> event = CloudEvent.of(config.source(), data, Instant.now());
+    CloudEvent<T> event =
+        CloudEvent.of(config.source(), data, Instant.now()).withTrace(TraceContexts.current());
     RecordHeaders headers = new RecordHeaders();
     byte[] body = EventCodec.encode(event, headers);
     send(new ProducerRecord<>(event.type().topic(), null, event.key(), body, headers));

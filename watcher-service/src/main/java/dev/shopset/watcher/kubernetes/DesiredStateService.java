@@ -10,12 +10,16 @@ import dev.shopset.contracts.resources.Configuration;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.ShopSetStatus;
 import dev.shopset.contracts.resources.Tier;
+import dev.shopset.tracing.LogFields;
+import dev.shopset.tracing.Traced;
 import dev.shopset.watcher.RepositoriesConfig;
 import dev.shopset.watcher.WatcherMetrics;
 import dev.shopset.watcher.domain.Orphans;
 import dev.shopset.watcher.domain.ShopSetReconciler;
 import dev.shopset.watcher.domain.ShopSetStatuses;
 import dev.shopset.watcher.kafka.EventPublisher;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +32,9 @@ import java.util.function.Predicate;
 /**
  * Reconciles one ShopSet: joins it with its Tier and Configuration from the informer stores,
  * publishes its desired state (or its deletion and a tombstone) on {@code shopset.desired} when it
- * changed, and writes its Valid condition when that changed.
+ * changed, and writes its Valid condition when that changed. A reconcile that publishes starts the
+ * change's trace (span {@code shopset.desired publish}, from when the change was seen): every
+ * service that handles the change continues it from the event's {@code ce_traceparent}.
  */
 @ApplicationScoped
 public class DesiredStateService {
@@ -38,6 +44,7 @@ public class DesiredStateService {
   private final StatusWriter status;
   private final WatcherMetrics metrics;
   private final RepositoryPolicy repositories;
+  private final Tracer tracer;
   private final ShopSetReconciler reconciler =
       new ShopSetReconciler(event -> EventCodec.contentId(EventType.of(event), event));
 
@@ -46,7 +53,9 @@ public class DesiredStateService {
       EventPublisher publisher,
       StatusWriter status,
       WatcherMetrics metrics,
-      RepositoriesConfig repositories) {
+      RepositoriesConfig repositories,
+      Tracer tracer) {
+    this.tracer = tracer;
     this.repositories = RepositoryPolicy.allowing(repositories.prefixes().orElse(List.of()));
     this.informers = informers;
     this.publisher = publisher;
@@ -55,6 +64,13 @@ public class DesiredStateService {
   }
 
   void reconcile(String key, Instant seenAt) {
+    // Every line about this ShopSet names it, whether or not the reconcile publishes.
+    try (LogFields shopSet = LogFields.put(LogFields.SHOPSET, key)) {
+      plan(key, seenAt);
+    }
+  }
+
+  private void plan(String key, Instant seenAt) {
     ShopSet current = informers.shopSets().get(key);
     var plan =
         reconciler.plan(
@@ -77,11 +93,35 @@ public class DesiredStateService {
                 return Tenancy.of(namespace, informers.namespaceLabels(namespace), repositories);
               }
             });
+    // Only a reconcile that publishes is a change worth a trace: resyncs record nothing.
+    try (Traced change = plan.outputs().isEmpty() ? null : changeSpan(key, seenAt)) {
+      apply(key, seenAt, current, plan, change);
+    }
+  }
+
+  /** A new trace for a change of the ShopSet {@code key}, from when it was seen. */
+  private Traced changeSpan(String key, Instant seenAt) {
+    int slash = key.indexOf('/');
+    return Traced.span(tracer, "shopset.desired publish")
+        .kind(SpanKind.PRODUCER)
+        .parent(null)
+        .startedAt(seenAt)
+        .shopSet(key.substring(0, Math.max(slash, 0)), key.substring(slash + 1))
+        .attribute("messaging.system", "kafka")
+        .attribute("messaging.destination.name", Topics.DESIRED)
+        .start();
+  }
+
+  private void apply(
+      String key, Instant seenAt, ShopSet current, ShopSetReconciler.Plan plan, Traced span) {
     for (var output : plan.outputs()) {
       if (output.tombstone()) {
         publisher.tombstone(Topics.DESIRED, output.key());
       } else {
-        publisher.publish(output.event());
+        var event = publisher.publish(output.event());
+        if (span != null) {
+          span.eventId(event.id());
+        }
       }
     }
     reconciler.applied(plan);

@@ -1,9 +1,12 @@
 package dev.shopset.watcher.kubernetes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.shopset.contracts.Topics;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.events.ReplicaCounts;
+import dev.shopset.contracts.events.RolloutEvent;
 import dev.shopset.contracts.resources.Labels;
+import dev.shopset.tracing.Traced;
 import dev.shopset.watcher.WatcherConfig;
 import dev.shopset.watcher.WatcherMetrics;
 import dev.shopset.watcher.domain.DeploymentObservation;
@@ -17,6 +20,8 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,13 +49,16 @@ public class RolloutService {
   private final EventPublisher publisher;
   private final WatcherMetrics metrics;
   private final RolloutTracker tracker;
+  private final Tracer tracer;
 
   public RolloutService(
       KubernetesClient client,
       Informers informers,
       EventPublisher publisher,
       WatcherMetrics metrics,
-      WatcherConfig config) {
+      WatcherConfig config,
+      Tracer tracer) {
+    this.tracer = tracer;
     this.client = client;
     this.informers = informers;
     this.publisher = publisher;
@@ -67,7 +75,12 @@ public class RolloutService {
     RolloutMemory persisted = persisted(deployment);
     var step = tracker.observe(observe(deployment), persisted, Instant.now());
     try {
-      step.events().forEach(publisher::publish);
+      // Each rollout event starts a trace the notifier continues up to its Slack calls.
+      for (RolloutEvent event : step.events()) {
+        try (Traced observed = observed(event, seenAt)) {
+          observed.eventId(publisher.publish(event).id());
+        }
+      }
     } catch (RuntimeException e) {
       // Start over from what the Deployment says on the retry.
       tracker.forget(key);
@@ -80,6 +93,22 @@ public class RolloutService {
       // On failure the in-memory state stays (its events are out); the retry persists it.
       persist(deployment, step.memory());
     }
+  }
+
+  private Traced observed(RolloutEvent event, Instant seenAt) {
+    var rollout = event.rollout();
+    return Traced.span(tracer, "shopset.rollouts publish")
+        .kind(SpanKind.PRODUCER)
+        .parent(null)
+        .startedAt(seenAt)
+        .shopSet(rollout.namespace(), rollout.shopSet())
+        .attribute("k8s.namespace.name", rollout.namespace())
+        .attribute("k8s.deployment.name", rollout.deployment())
+        .attribute("shopset.rollout.id", rollout.id())
+        .attribute("cloudevents.event_type", event.getClass().getSimpleName())
+        .attribute("messaging.system", "kafka")
+        .attribute("messaging.destination.name", Topics.ROLLOUTS)
+        .start();
   }
 
   void forgetAll() {

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class InformersResilienceIT {
 
+  private static final io.opentelemetry.api.trace.Tracer NO_TRACING =
+      io.opentelemetry.api.trace.TracerProvider.noop().get("test");
+
   private final FlakyApi api = new FlakyApi();
   private final WorkQueue queue = new WorkQueue();
   private final Set<String> queued = ConcurrentHashMap.newKeySet();
@@ -80,7 +83,8 @@ class InformersResilienceIT {
         new WatcherLoop(
             informers,
             queue,
-            new DesiredStateService(informers, null, null, null, TestRepositories.INSTANCE),
+            new DesiredStateService(
+                informers, null, null, null, TestRepositories.INSTANCE, NO_TRACING),
             null,
             null,
             null,

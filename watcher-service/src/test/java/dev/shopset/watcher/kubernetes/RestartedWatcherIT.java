@@ -36,6 +36,9 @@ import org.junit.jupiter.api.Test;
  */
 class RestartedWatcherIT {
 
+  private static final io.opentelemetry.api.trace.Tracer NO_TRACING =
+      io.opentelemetry.api.trace.TracerProvider.noop().get("test");
+
   private static final String SYSTEM = "https://git.example/restart-system.git";
 
   private final FlakyApi api = new FlakyApi();
@@ -91,9 +94,9 @@ class RestartedWatcherIT {
             informers,
             queue,
             new DesiredStateService(
-                informers, publisher, status, metrics, TestRepositories.INSTANCE),
+                informers, publisher, status, metrics, TestRepositories.INSTANCE, NO_TRACING),
             new PromotionService(informers, publisher, status, metrics),
-            new RolloutService(client, informers, publisher, metrics, config),
+            new RolloutService(client, informers, publisher, metrics, config, NO_TRACING),
             metrics,
             config,
             new DesiredTopicReader(kafka),
