@@ -14,6 +14,7 @@ import dev.shopset.gitpusher.domain.CommitEvents;
 import dev.shopset.gitpusher.domain.PinDirectory;
 import dev.shopset.gitpusher.domain.PinRequests;
 import dev.shopset.gitpusher.domain.PromotionEvents;
+import dev.shopset.gitpusher.domain.PusherMetrics;
 import dev.shopset.gitpusher.domain.SourceEvents;
 import dev.shopset.gitpusher.domain.SourceResolver;
 import dev.shopset.gitpusher.domain.TierDirectory;
@@ -24,7 +25,6 @@ import dev.shopset.gitpusher.git.JGitSystemBranches;
 import dev.shopset.gitpusher.git.RemoteHeads;
 import dev.shopset.gitpusher.git.SourceBranches;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -78,12 +78,19 @@ public class GitPusherWiring {
 
   @Produces
   @Singleton
+  PusherMetrics metrics(MeterRegistry registry) {
+    return new MicrometerPusherMetrics(registry);
+  }
+
+  @Produces
+  @Singleton
   Committers committers(
       GitPusherConfig config,
       RemoteHeads remoteHeads,
       SourceResolution resolution,
       CommitEvents events,
-      BranchFlow flow) {
+      BranchFlow flow,
+      PusherMetrics metrics) {
     return new Committers(
         new JGitSystemBranches(
             workspaces(config).resolve("system"),
@@ -94,7 +101,8 @@ public class GitPusherWiring {
         settings(config),
         resolution,
         events,
-        flow);
+        flow,
+        metrics);
   }
 
   /** How our commits are signed; a passphrase file is read once, at startup. */
@@ -143,24 +151,21 @@ public class GitPusherWiring {
       GitPusherConfig config,
       RemoteHeads remoteHeads,
       SourceEvents sources,
-      PromotionEvents results) {
+      PromotionEvents results,
+      PusherMetrics metrics) {
     return new Promotions(
         new JGitPromoter(workspaces(config).resolve("promotions"), remoteHeads),
         sources,
         results,
-        backoff(config));
+        backoff(config),
+        metrics);
   }
 
   void onStart(
       @Observes StartupEvent event,
       GitPusherConfig config,
       Committers committers,
-      SourcePolling polling,
-      MeterRegistry registry) {
-    registry
-        .more()
-        .counter(
-            "shopset.gitpusher.pins.refused", Tags.empty(), committers, Committers::refusedPins);
+      SourcePolling polling) {
     if (config.poll().enabled()) {
       polling.start(config.poll().interval());
     }

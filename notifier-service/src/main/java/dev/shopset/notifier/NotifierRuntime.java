@@ -2,6 +2,7 @@ package dev.shopset.notifier;
 
 import dev.shopset.notifier.domain.ChannelLanes;
 import dev.shopset.notifier.domain.ChannelRouter;
+import dev.shopset.notifier.domain.MeteredSlack;
 import dev.shopset.notifier.domain.NotifierMetrics;
 import dev.shopset.notifier.domain.Pacer;
 import dev.shopset.notifier.domain.ReliableSlack;
@@ -35,8 +36,9 @@ public class NotifierRuntime {
       NotifierConfig config,
       NotifierMetrics metrics,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-    SlackPort port = port(config);
-    this.mode = port.getClass().getSimpleName();
+    SlackPort unmetered = port(config);
+    this.mode = unmetered.getClass().getSimpleName();
+    SlackPort port = new MeteredSlack(unmetered, metrics);
     LOG.infof("Slack mode: %s", mode);
     this.store =
         new KafkaMessageStore(

@@ -6,6 +6,7 @@ import dev.shopset.gitpusher.domain.BranchId;
 import dev.shopset.gitpusher.domain.CommitEvents;
 import dev.shopset.gitpusher.domain.FailureReason;
 import dev.shopset.gitpusher.domain.GitFailure;
+import dev.shopset.gitpusher.domain.PusherMetrics;
 import dev.shopset.gitpusher.domain.SystemBranch;
 import dev.shopset.gitpusher.domain.Work;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class BranchCommitter implements AutoCloseable {
   private final BranchFlow flow;
   private final BranchHealth health;
   private final AtomicLong refusedPins;
+  private final PusherMetrics metrics;
   private final PendingWork pending = new PendingWork();
   private final Holds holds;
   private final AtomicBoolean full = new AtomicBoolean();
@@ -56,6 +58,19 @@ public final class BranchCommitter implements AutoCloseable {
       BranchFlow flow,
       BranchHealth health,
       AtomicLong refusedPins) {
+    this(branch, resolution, events, settings, flow, health, refusedPins, PusherMetrics.NONE);
+  }
+
+  public BranchCommitter(
+      SystemBranch branch,
+      SourceResolution resolution,
+      CommitEvents events,
+      CommitterSettings settings,
+      BranchFlow flow,
+      BranchHealth health,
+      AtomicLong refusedPins,
+      PusherMetrics metrics) {
+    this.metrics = metrics;
     this.branch = branch;
     this.id = new BranchId(branch.repository(), branch.branch());
     this.collector = settings.collector();
@@ -140,10 +155,16 @@ public final class BranchCommitter implements AutoCloseable {
         health.recovered(id);
         return;
       } catch (GitFailure f) {
+        if (f.kind() == GitFailure.Kind.REJECTED) {
+          metrics.rejected(branch.branch());
+        } else {
+          metrics.failed(branch.branch(), f.reason());
+        }
         switch (f.kind()) {
           case REJECTED -> {
             if (++rejections > settings.maxRejections()) {
               rejections = 0;
+              metrics.failed(branch.branch(), FailureReason.RetriesExhausted);
               batch =
                   whileFailing(
                       batch,
@@ -169,6 +190,7 @@ public final class BranchCommitter implements AutoCloseable {
           }
         }
       } catch (RuntimeException e) {
+        metrics.failed(branch.branch(), FailureReason.Unavailable);
         LOG.errorf(e, "Unexpected failure on %s; retrying", branch.branch());
         pause(settings.backoff().delay(++failures));
       } finally {
@@ -182,6 +204,14 @@ public final class BranchCommitter implements AutoCloseable {
     if (pushed.nothing()) {
       return;
     }
+    long[] nanos = outcome.nanos();
+    metrics.pushed(
+        branch.branch(),
+        pushed.filesChanged(),
+        outcome.shopSets(),
+        outcome.pinsMoved(),
+        nanos[0] + nanos[1] + nanos[2] + nanos[3],
+        nanos[3]);
     long published = System.nanoTime();
     reports.pushed(pushed);
     branch.announced(pushed.sha());
@@ -205,6 +235,7 @@ public final class BranchCommitter implements AutoCloseable {
     for (Map.Entry<Work, GitFailure> e : outcome.held().entrySet()) {
       Work work = e.getKey();
       GitFailure failure = e.getValue();
+      metrics.failed(branch.branch(), failure.reason());
       boolean news = holds.hold(work, failure.reason(), holds.attempts(work) + 1, now());
       if (news && work instanceof Work.Render render) {
         LOG.warnf(
@@ -214,12 +245,16 @@ public final class BranchCommitter implements AutoCloseable {
     }
     for (Map.Entry<Work, GitFailure> e : outcome.refused().entrySet()) {
       GitFailure failure = e.getValue();
+      metrics.failed(branch.branch(), failure.reason());
       if (e.getKey() instanceof Work.Render render) {
         reports.failed(List.of(render), failure.reason(), failure.getMessage());
       }
       e.getKey().refuse(failure.reason(), failure.getMessage());
     }
     refusedPins.addAndGet(outcome.refusedPins());
+    if (outcome.refusedPins() > 0) {
+      metrics.pinsRefused(branch.branch(), outcome.refusedPins());
+    }
     for (Work work : outcome.done()) {
       holds.succeeded(work);
       work.complete();

@@ -13,6 +13,7 @@ import dev.shopset.gitpusher.domain.CommitEvents;
 import dev.shopset.gitpusher.domain.CommitIds;
 import dev.shopset.gitpusher.domain.FailureReason;
 import dev.shopset.gitpusher.domain.PinMove;
+import dev.shopset.gitpusher.domain.PusherMetrics;
 import dev.shopset.gitpusher.domain.RenderCheck;
 import dev.shopset.gitpusher.domain.Work;
 import dev.shopset.gitpusher.domain.WorkRefused;
@@ -42,13 +43,19 @@ public class RenderConsumer {
   private final CommitEvents events;
   private final RenderFlow flow;
   private final RenderPartitions partitions;
+  private final PusherMetrics metrics;
 
   public RenderConsumer(
-      Committers committers, CommitEvents events, RenderFlow flow, RenderPartitions partitions) {
+      Committers committers,
+      CommitEvents events,
+      RenderFlow flow,
+      RenderPartitions partitions,
+      PusherMetrics metrics) {
     this.committers = committers;
     this.events = events;
     this.flow = flow;
     this.partitions = partitions;
+    this.metrics = metrics;
   }
 
   @Incoming("renders")
@@ -64,7 +71,7 @@ public class RenderConsumer {
     try {
       event = EventMessages.decode(message, ShopSetEvent.class, Topics.RENDERS);
     } catch (EventMessages.Refused e) {
-      return message.nack(e);
+      return DeadLetters.nack(message, Topics.RENDERS, e, metrics);
     }
     Work work;
     switch (event) {
@@ -79,14 +86,21 @@ public class RenderConsumer {
       case PinRequested pin -> {
         String problem = CommitIds.problem("head", pin.head());
         if (problem != null) {
-          return message.nack(new WorkRefused(FailureReason.InvalidSourceHead, problem));
+          return DeadLetters.nack(
+              message,
+              Topics.RENDERS,
+              new WorkRefused(FailureReason.InvalidSourceHead, problem),
+              metrics);
         }
         work = new Work.Pin(PinMove.of(pin));
       }
       default -> {
-        return message.nack(
+        return DeadLetters.nack(
+            message,
+            Topics.RENDERS,
             new IllegalArgumentException(
-                event.getClass().getSimpleName() + " does not belong on " + Topics.RENDERS));
+                event.getClass().getSimpleName() + " does not belong on " + Topics.RENDERS),
+            metrics);
       }
     }
     BranchId branch = new BranchId(systemRepository(event), branch(event));
@@ -96,7 +110,11 @@ public class RenderConsumer {
           if (e == null) {
             message.ack();
           } else {
-            message.nack(e instanceof CompletionException c ? c.getCause() : e);
+            DeadLetters.nack(
+                message,
+                Topics.RENDERS,
+                e instanceof CompletionException c ? c.getCause() : e,
+                metrics);
           }
         });
     return CompletableFuture.completedFuture(null);
@@ -118,7 +136,11 @@ public class RenderConsumer {
           } catch (RuntimeException e) {
             LOG.warnf("Cannot publish why %s was refused: %s", render.subject(), e.getMessage());
           }
-          message.nack(new WorkRefused(FailureReason.InvalidRender, problem));
+          DeadLetters.nack(
+              message,
+              Topics.RENDERS,
+              new WorkRefused(FailureReason.InvalidRender, problem),
+              metrics);
         });
   }
 

@@ -1,10 +1,12 @@
 package dev.shopset.watcher.kafka;
 
+import dev.shopset.contracts.Topics;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.CommitEvent;
 import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.resources.ShopSet;
+import dev.shopset.watcher.WatcherMetrics;
 import dev.shopset.watcher.domain.ShopSetStatuses;
 import dev.shopset.watcher.kubernetes.SourceStatusService;
 import dev.shopset.watcher.kubernetes.StatusWriter;
@@ -29,10 +31,12 @@ public class CommitsConsumer {
 
   private final StatusWriter status;
   private final SourceStatusService sources;
+  private final WatcherMetrics metrics;
 
-  public CommitsConsumer(StatusWriter status, SourceStatusService sources) {
+  public CommitsConsumer(StatusWriter status, SourceStatusService sources, WatcherMetrics metrics) {
     this.status = status;
     this.sources = sources;
+    this.metrics = metrics;
   }
 
   @Incoming("commits")
@@ -42,11 +46,13 @@ public class CommitsConsumer {
     try {
       var event = EventCodec.decode(headers(message), message.getPayload());
       if (!(event.data() instanceof CommitEvent c)) {
+        metrics.deadLettered(Topics.COMMITS, "UnexpectedType");
         return message.nack(
             new IllegalArgumentException(event.type().type() + " does not belong on commits"));
       }
       commit = c;
     } catch (EventDecodingException e) {
+      metrics.deadLettered(Topics.COMMITS, e.problem().name());
       return message.nack(e);
     }
     for (var ref : commit.shopSets()) {
