@@ -148,7 +148,7 @@ final class MicrometerPusherMetrics implements PusherMetrics {
 
   private Counter failures(String branch, FailureReason reason) {
     return Counter.builder("shopset.gitpusher.commit.failures")
-        .description("Failed attempts at a batch, or at a ShopSet of it, by reason")
+        .description("Failed attempts at a whole batch of a system branch, by reason")
         .tag("branch", branch)
         .tag("reason", reason.name())
         .register(registry);

@@ -50,7 +50,9 @@ final class Stack implements AutoCloseable {
           "tenancy-moved",
           "scale-0",
           "scale-1",
-          "faults-up");
+          "faults-up",
+          "metrics-0",
+          "metrics-1");
 
   static final String WATCHER = "watcher-service";
   static final String RENDERER = "renderer-service";

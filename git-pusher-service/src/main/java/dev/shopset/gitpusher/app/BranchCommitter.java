@@ -235,7 +235,6 @@ public final class BranchCommitter implements AutoCloseable {
     for (Map.Entry<Work, GitFailure> e : outcome.held().entrySet()) {
       Work work = e.getKey();
       GitFailure failure = e.getValue();
-      metrics.failed(branch.branch(), failure.reason());
       boolean news = holds.hold(work, failure.reason(), holds.attempts(work) + 1, now());
       if (news && work instanceof Work.Render render) {
         LOG.warnf(
@@ -245,7 +244,6 @@ public final class BranchCommitter implements AutoCloseable {
     }
     for (Map.Entry<Work, GitFailure> e : outcome.refused().entrySet()) {
       GitFailure failure = e.getValue();
-      metrics.failed(branch.branch(), failure.reason());
       if (e.getKey() instanceof Work.Render render) {
         reports.failed(List.of(render), failure.reason(), failure.getMessage());
       }

@@ -24,7 +24,10 @@ public interface PusherMetrics {
   /** A push was rejected because the branch moved; the batch is applied again. */
   default void rejected(String branch) {}
 
-  /** An attempt at a batch (or a ShopSet of it) failed for {@code reason}. */
+  /**
+   * An attempt at a whole batch failed for {@code reason} (the branch is held up; a ShopSet held
+   * back alone shows in its status, one refused is dead-lettered).
+   */
   default void failed(String branch, FailureReason reason) {}
 
   /** Pin requests refused because they would have moved a pin backwards. */
