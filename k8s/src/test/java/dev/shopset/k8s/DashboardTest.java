@@ -62,7 +62,7 @@ class DashboardTest {
       assertThat(exprs)
           .as(rows.get(i) + " shows its consumer lag")
           .contains(
-              "kafka_consumer_fetch_manager_records_lag_max{namespace=~\\\"$namespace\\\",job=\\\""
+              "kafka_consumer_fetch_manager_records_lag{namespace=~\\\"$namespace\\\",topic=~\\\"shopset[.].+\\\",job=\\\""
                   + rows.get(i));
     }
   }

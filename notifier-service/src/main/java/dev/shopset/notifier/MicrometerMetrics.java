@@ -23,7 +23,14 @@ public class MicrometerMetrics implements NotifierMetrics {
   private static final List<String> METHODS = List.of("post", "update", "find");
   private static final List<String> OUTCOMES = List.of("ok", "retryable", "error");
 
+  private static final String COALESCED =
+      "Rollout progress events folded into a later update of the same message";
+  private static final String DUPLICATES =
+      "Posts found already made by an earlier attempt, so not posted again";
+
   private final MeterRegistry registry;
+  private final Counter coalesced;
+  private final Counter duplicatesAvoided;
 
   public MicrometerMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -34,15 +41,16 @@ public class MicrometerMetrics implements NotifierMetrics {
       duration(method);
     }
     retries("ratelimited");
+    for (String kind : List.of("post", "update", "reply")) {
+      messages(kind);
+    }
+    coalesced = counter("shopset.notifier.progress.coalesced", COALESCED);
+    duplicatesAvoided = counter("shopset.notifier.duplicates.avoided", DUPLICATES);
   }
 
   @Override
   public void posted(String kind) {
-    Counter.builder("shopset.notifier.messages")
-        .description("Slack messages accepted: post (a rollout's message), update, reply")
-        .tag("kind", kind)
-        .register(registry)
-        .increment();
+    messages(kind).increment();
   }
 
   @Override
@@ -64,24 +72,29 @@ public class MicrometerMetrics implements NotifierMetrics {
 
   @Override
   public void coalesced() {
-    Counter.builder("shopset.notifier.progress.coalesced")
-        .description("Rollout progress events folded into a later update of the same message")
-        .register(registry)
-        .increment();
+    coalesced.increment();
   }
 
   @Override
   public void duplicateAvoided() {
-    Counter.builder("shopset.notifier.duplicates.avoided")
-        .description("Posts found already made by an earlier attempt, so not posted again")
-        .register(registry)
-        .increment();
+    duplicatesAvoided.increment();
   }
 
   @Override
   public void slackCall(String method, String outcome, long nanos) {
     calls(method, outcome).increment();
     duration(method).record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private Counter messages(String kind) {
+    return Counter.builder("shopset.notifier.messages")
+        .description("Slack messages accepted: post (a rollout's message), update, reply")
+        .tag("kind", kind)
+        .register(registry);
+  }
+
+  private Counter counter(String name, String description) {
+    return Counter.builder(name).description(description).register(registry);
   }
 
   private Counter calls(String method, String outcome) {
