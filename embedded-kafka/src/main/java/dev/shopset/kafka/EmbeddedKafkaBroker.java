@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -36,13 +37,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final int port;
   private final Process process;
   private final Path logFile;
+  private final BrokerTls tls;
+  private final Security security;
 
-  private EmbeddedKafkaBroker(Path dataDir, boolean deleteDataOnClose, int port, Process process) {
+  private EmbeddedKafkaBroker(
+      Path dataDir,
+      boolean deleteDataOnClose,
+      int port,
+      Process process,
+      BrokerTls tls,
+      Security security) {
     this.dataDir = dataDir;
     this.deleteDataOnClose = deleteDataOnClose;
     this.port = port;
     this.process = process;
     this.logFile = dataDir.resolve("server.log");
+    this.tls = tls;
+    this.security = security;
   }
 
   /**
@@ -69,10 +80,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       Files.createDirectories(dataDir);
       int port = settings.port() > 0 ? settings.port() : freePort();
       int controllerPort = freePort();
-      Path properties = writeProperties(dataDir, port, controllerPort, settings.partitions());
-      Path log4j = writeLog4j(dataDir);
-      Process process = launch(dataDir, properties, log4j, settings.heap());
-      EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, temporary, port, process);
+      Security security = settings.security();
+      BrokerTls tls = security == null ? null : BrokerTls.create(dataDir.resolve("tls"));
+      Path properties =
+          writeProperties(dataDir, port, controllerPort, settings.partitions(), security, tls);
+      Path log4j = writeLog4j(dataDir, security != null);
+      Process process = launch(dataDir, properties, log4j, settings.heap(), security);
+      EmbeddedKafkaBroker broker =
+          new EmbeddedKafkaBroker(dataDir, temporary, port, process, tls, security);
       broker.awaitReady(settings.startTimeout());
       return broker;
     } catch (IOException e) {
@@ -83,6 +98,56 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   /** {@code 127.0.0.1:port}, for {@code bootstrap.servers}. */
   public String bootstrapServers() {
     return "127.0.0.1:" + port;
+  }
+
+  /** Whether clients must authenticate (SCRAM-SHA-512 over TLS) and are authorized by ACLs. */
+  public boolean isSecure() {
+    return security != null;
+  }
+
+  /**
+   * Client settings of a secure broker for one SCRAM user, as a service is given them: {@code
+   * bootstrap.servers}, {@code security.protocol=SASL_SSL}, {@code sasl.mechanism=SCRAM-SHA-512},
+   * {@code sasl.jaas.config} and the cluster CA as a PEM trust store (Strimzi's {@code ca.crt}).
+   */
+  public Map<String, String> clientSettings(String user, String password) {
+    requireSecure();
+    return SecureMode.clientSettings(bootstrapServers(), tls, user, password);
+  }
+
+  /** {@link #clientSettings} of the super user the broker was started with. */
+  public Map<String, String> adminSettings() {
+    requireSecure();
+    return clientSettings(security.adminUser(), security.adminPassword());
+  }
+
+  /** The cluster CA certificate (PEM), like the {@code ca.crt} of Strimzi's cluster CA Secret. */
+  public Path caCertificate() {
+    requireSecure();
+    return tls.caCertificate();
+  }
+
+  /** The cluster CA as a PKCS12 trust store, like Strimzi's {@code ca.p12}. */
+  public Path caTrustStore() {
+    requireSecure();
+    return tls.caTrustStore();
+  }
+
+  /** The password of {@link #caTrustStore()}, like Strimzi's {@code ca.password}. */
+  public String caTrustStorePassword() {
+    requireSecure();
+    return tls.password();
+  }
+
+  /** The JAAS line of a SCRAM user, as Strimzi writes it into the KafkaUser Secret. */
+  public static String jaasConfig(String user, String password) {
+    return SecureMode.jaasConfig(user, password);
+  }
+
+  private void requireSecure() {
+    if (security == null) {
+      throw new IllegalStateException("This broker was started without Settings.withSecurity");
+    }
   }
 
   public boolean isRunning() {
@@ -165,7 +230,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  private static Process launch(Path dataDir, Path properties, Path log4j, String heap)
+  private static Process launch(
+      Path dataDir, Path properties, Path log4j, String heap, Security security)
       throws IOException {
     String java =
         ProcessHandle.current()
@@ -185,6 +251,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     command.add(KafkaServerMain.class.getName());
     command.add(properties.toString());
     command.add(clusterId(dataDir));
+    if (security != null) {
+      // The super user's SCRAM credentials go into the metadata when the storage is formatted, so
+      // the broker's own SASL connections authenticate from the first start (KIP-900).
+      command.add(SecureMode.formatCredential(security));
+    }
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()))
@@ -229,19 +300,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  private static Path writeProperties(Path dataDir, int port, int controllerPort, int partitions)
+  private static Path writeProperties(
+      Path dataDir, int port, int controllerPort, int partitions, Security security, BrokerTls tls)
       throws IOException {
+    String listeners =
+        security == null
+            ? plaintextListeners(port, controllerPort)
+            : SecureMode.listeners(port, controllerPort, security, tls);
     String text =
         String.join(
             "\n",
             "process.roles=broker,controller",
             "node.id=1",
             "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-            "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-            "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-            "controller.listener.names=CONTROLLER",
-            "inter.broker.listener.name=PLAINTEXT",
-            "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            listeners,
             "log.dirs=" + dataDir.resolve("data"),
             "num.partitions=" + partitions,
             "auto.create.topics.enable=true",
@@ -259,7 +331,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return file;
   }
 
-  private static Path writeLog4j(Path dataDir) throws IOException {
+  private static String plaintextListeners(int port, int controllerPort) {
+    return String.join(
+        "\n",
+        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+        "controller.listener.names=CONTROLLER",
+        "inter.broker.listener.name=PLAINTEXT",
+        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+  }
+
+  /**
+   * With security, refused requests are logged too ("is Denied operation", the authorizer's log).
+   */
+  private static Path writeLog4j(Path dataDir, boolean secure) throws IOException {
     String text =
         String.join(
             "\n",
@@ -277,7 +362,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             "    Logger:",
             "      - name: kafka.server.KafkaRaftServer",
             "        level: INFO",
-            "",
+            secure ? "      - name: kafka.authorizer.logger\n        level: INFO" : "",
             "");
     Path file = dataDir.resolve("log4j2.yaml");
     Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -312,17 +397,37 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    * @param startTimeout how long to wait for the broker to accept clients
    */
   public record Settings(
-      Path dataDir, int port, int partitions, String heap, Duration startTimeout) {
+      Path dataDir,
+      int port,
+      int partitions,
+      String heap,
+      Duration startTimeout,
+      Security security) {
     public static Settings defaults() {
-      return new Settings(null, 0, 3, "512m", Duration.ofSeconds(60));
+      return new Settings(null, 0, 3, "512m", Duration.ofSeconds(60), null);
     }
 
     public Settings withDataDir(Path dir) {
-      return new Settings(dir, port, partitions, heap, startTimeout);
+      return new Settings(dir, port, partitions, heap, startTimeout, security);
     }
 
     public Settings withPort(int newPort) {
-      return new Settings(dataDir, newPort, partitions, heap, startTimeout);
+      return new Settings(dataDir, newPort, partitions, heap, startTimeout, security);
+    }
+
+    /** A broker that lets in only SCRAM users over TLS and authorizes them by ACLs. */
+    public Settings withSecurity(Security newSecurity) {
+      return new Settings(dataDir, port, partitions, heap, startTimeout, newSecurity);
+    }
+  }
+
+  /**
+   * The secure mode: SASL_SSL with SCRAM-SHA-512, a CA and broker certificate generated into the
+   * data directory, and the StandardAuthorizer with {@code adminUser} as the super user.
+   */
+  public record Security(String adminUser, String adminPassword) {
+    public static Security defaults() {
+      return new Security("admin", "admin-secret");
     }
   }
 }

@@ -14,19 +14,27 @@ public final class KafkaServerMain {
 
   private KafkaServerMain() {}
 
-  /** Arguments: the server properties file, then the cluster id. */
+  /**
+   * Arguments: the server properties file, the cluster id, and optionally a SCRAM credential to
+   * write into the metadata when formatting ({@code SCRAM-SHA-512=[name=...,password=...]}).
+   */
   public static void main(String[] args) throws IOException {
     Path properties = Path.of(args[0]);
     String clusterId = args[1];
     watchParent();
     Path logDir = Path.of(logDirOf(properties));
     if (!Files.exists(logDir.resolve("meta.properties"))) {
+      java.util.List<String> format =
+          new java.util.ArrayList<>(
+              java.util.List.of(
+                  "format", "-t", clusterId, "-c", properties.toString(), "--ignore-formatted"));
+      if (args.length > 2) {
+        format.add("--add-scram");
+        format.add(args[2]);
+      }
       int formatted =
           kafka.tools.StorageTool.execute(
-              new String[] {
-                "format", "-t", clusterId, "-c", properties.toString(), "--ignore-formatted"
-              },
-              new PrintStream(System.out, true));
+              format.toArray(String[]::new), new PrintStream(System.out, true));
       if (formatted != 0) {
         System.err.println("Formatting the KRaft storage failed with exit code " + formatted);
         System.exit(formatted);

@@ -260,6 +260,11 @@ class GitPusherIT {
             render(system, hookApp, config, "shop", "us", 1, 1)));
     await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 1);
     String old = git.head(hookApp, TIER);
+    // The first commit reports the pins it added (the watcher writes them into Tier status).
+    assertThat(pushed(system).get(0).pins())
+        .extracting(
+            CommitPushed.PinMove::path, CommitPushed.PinMove::from, CommitPushed.PinMove::to)
+        .contains(org.assertj.core.groups.Tuple.tuple("base", null, old));
     String next = git.commitFiles(hookApp, TIER, "deployment-note.txt", "v2\n");
     byte[] body = Webhooks.push(hookApp, TIER, old, next);
     Webhooks.post(body, "wrong").statusCode(401);
@@ -271,6 +276,14 @@ class GitPusherIT {
     assertThat(bump.summary())
         .isEqualTo("base: " + old.substring(0, 7) + ".." + next.substring(0, 7));
     assertThat(bump.filesChanged()).isEqualTo(1);
+    assertThat(bump.pins())
+        .singleElement()
+        .satisfies(pin -> {
+          assertThat(pin.path()).isEqualTo("base");
+          assertThat(pin.branch()).isEqualTo(TIER);
+          assertThat(pin.from()).isEqualTo(old);
+          assertThat(pin.to()).isEqualTo(next);
+        });
     assertThat(commitCount(system)).isEqualTo(2);
     Path clone = git.root.resolve("clone-hook");
     git.cli.git(git.root, "clone", "-q", "-b", TIER, system, clone.toString());

@@ -210,6 +210,43 @@ class ClusterManifestsIT {
   }
 
   @Test
+  void everyKedaTriggerWatchesAConsumerGroupAndTopicTheScaledServiceConsumes() throws Exception {
+    List<JsonNode> scaled = ofKind(kustomize("overlays/keda"), "ScaledObject");
+    assertThat(scaled).isNotEmpty();
+    for (JsonNode object : scaled) {
+      String service = object.at("/spec/scaleTargetRef/name").asText();
+      Set<String> consumed = consumedGroupsAndTopics(service);
+      for (JsonNode trigger : object.at("/spec/triggers")) {
+        String pair =
+            trigger.at("/metadata/consumerGroup").asText()
+                + " on "
+                + trigger.at("/metadata/topic").asText();
+        assertThat(consumed).as("KEDA trigger of %s", service).contains(pair);
+      }
+    }
+  }
+
+  /** "group on topic" of every incoming channel in a service's application.properties. */
+  private static Set<String> consumedGroupsAndTopics(String service) throws IOException {
+    java.util.Properties properties = new java.util.Properties();
+    try (var in =
+        Files.newBufferedReader(
+            Path.of("..", service, "src/main/resources/application.properties"))) {
+      properties.load(in);
+    }
+    String prefix = "mp.messaging.incoming.";
+    Set<String> pairs = new java.util.TreeSet<>();
+    for (String key : properties.stringPropertyNames()) {
+      if (key.startsWith(prefix) && key.endsWith(".group.id")) {
+        String channel = key.substring(prefix.length(), key.length() - ".group.id".length());
+        String topic = properties.getProperty(prefix + channel + ".topic", channel);
+        pairs.add(properties.getProperty(key) + " on " + topic);
+      }
+    }
+    return pairs;
+  }
+
+  @Test
   void theWatcherRunsActiveStandbyWithALeaseItMayTake() {
     JsonNode watcher =
         ofKind(production, "Deployment").stream()

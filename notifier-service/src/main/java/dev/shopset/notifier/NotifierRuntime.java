@@ -15,9 +15,10 @@ import dev.shopset.notifier.slack.LogSlack;
 import dev.shopset.notifier.slack.WebApiSlack;
 import dev.shopset.notifier.slack.WebhookSlack;
 import io.quarkus.runtime.Startup;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /** Builds the notifier from configuration: the Slack mode, the mapping store and the lanes. */
@@ -35,14 +36,13 @@ public class NotifierRuntime {
   public NotifierRuntime(
       NotifierConfig config,
       NotifierMetrics metrics,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+      @Identifier("default-kafka-broker") Map<String, Object> kafka) {
     SlackPort unmetered = port(config);
     this.mode = unmetered.getClass().getSimpleName();
     SlackPort port = new MeteredSlack(unmetered, metrics);
     LOG.infof("Slack mode: %s", mode);
     this.store =
-        new KafkaMessageStore(
-            bootstrapServers, config.messages().topic(), config.messages().partitions());
+        new KafkaMessageStore(kafka, config.messages().topic(), config.messages().partitions());
     NotifierConfig.Limits l = config.limits();
     SlackLimits limits =
         new SlackLimits(

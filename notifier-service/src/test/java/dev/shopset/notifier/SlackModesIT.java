@@ -123,7 +123,7 @@ class SlackModesIT {
     return new NotifierRuntime(
         config(token, webhook, topic),
         NotifierMetrics.NONE,
-        EmbeddedKafkaBroker.shared().bootstrapServers());
+        Map.of("bootstrap.servers", EmbeddedKafkaBroker.shared().bootstrapServers()));
   }
 
   private static NotifierConfig config(

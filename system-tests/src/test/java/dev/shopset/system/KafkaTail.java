@@ -55,19 +55,16 @@ final class KafkaTail implements AutoCloseable {
   private final List<Seen> seen = new ArrayList<>();
 
   KafkaTail(String bootstrapServers, String... topics) {
-    consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "system-tests-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                "false"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
+    this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics);
+  }
+
+  /** With client settings of their own (a secure broker's user, its CA). */
+  KafkaTail(Map<String, String> clientSettings, String... topics) {
+    Map<String, Object> settings = new java.util.HashMap<>(clientSettings);
+    settings.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, "system-tests-" + UUID.randomUUID());
+    settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
     consumer.subscribe(List.of(topics));
     thread = Thread.ofPlatform().name("tail-" + String.join(",", topics)).daemon().start(this::run);
   }

@@ -10,6 +10,7 @@ import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.ShopSetSpec;
 import dev.shopset.contracts.resources.Tier;
 import dev.shopset.contracts.resources.TierSpec;
+import dev.shopset.contracts.resources.TierStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -37,6 +38,14 @@ final class Resources {
   static final io.fabric8.kubernetes.api.model.LabelSelector EVERY_NAMESPACE =
       new io.fabric8.kubernetes.api.model.LabelSelector(List.of(), Map.of());
 
+  /** Creates or replaces {@code resource}, retrying the services' concurrent status writes. */
+  private <T extends io.fabric8.kubernetes.api.model.HasMetadata> T applied(T resource) {
+    return retryOnConflict(() -> {
+      resource.getMetadata().setResourceVersion(null);
+      return client.resource(resource).createOr(NonDeletingOperation::update);
+    });
+  }
+
   /** A Tier whose branch is its name, writing to {@code systemRepo} on the stack's git server. */
   Tier tier(String name, int rank, String systemRepo, String promotesTo) {
     Tier tier = new Tier();
@@ -51,7 +60,7 @@ final class Resources {
             EVERY_NAMESPACE,
             null,
             null));
-    return client.resource(tier).createOr(NonDeletingOperation::update);
+    return applied(tier);
   }
 
   /** A Tier with any spec, hostile ones included (the in-memory API checks no schema). */
@@ -59,7 +68,7 @@ final class Resources {
     Tier tier = new Tier();
     tier.setMetadata(new ObjectMetaBuilder().withName(name).build());
     tier.setSpec(spec);
-    return client.resource(tier).createOr(NonDeletingOperation::update);
+    return applied(tier);
   }
 
   /** A Configuration with any repository reference. */
@@ -68,7 +77,7 @@ final class Resources {
     configuration.setMetadata(
         new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
     configuration.setSpec(new ConfigurationSpec(repository));
-    return client.resource(configuration).createOr(NonDeletingOperation::update);
+    return applied(configuration);
   }
 
   /** The Configuration {@value #CONFIGURATION} in {@code namespace}. */
@@ -78,7 +87,7 @@ final class Resources {
         new ObjectMetaBuilder().withNamespace(namespace).withName(CONFIGURATION).build());
     configuration.setSpec(
         new ConfigurationSpec(new RepositoryRef(stack.url("config"), Stack.CONFIG_PATH)));
-    return client.resource(configuration).createOr(NonDeletingOperation::update);
+    return applied(configuration);
   }
 
   /** A plain spec: tier, configuration {@value #CONFIGURATION}, shops and a replica count. */
@@ -147,6 +156,15 @@ final class Resources {
     promotion.setMetadata(new ObjectMetaBuilder().withName(name).build());
     promotion.setSpec(new PromotionSpec(tier));
     return client.resource(promotion).create();
+  }
+
+  /** The commit a Tier's status says its branch pins at {@code path}, if written. */
+  Optional<String> tierPin(String tier, String path) {
+    return Optional.ofNullable(client.resources(Tier.class).withName(tier).get())
+        .map(Tier::getStatus)
+        .flatMap(s -> Optional.ofNullable(s.pins()))
+        .flatMap(pins -> pins.stream().filter(p -> p.path().equals(path)).findFirst())
+        .map(TierStatus.Pin::commit);
   }
 
   Optional<Promotion> promotion(String name) {

@@ -1,5 +1,7 @@
 package dev.shopset.system;
 
+import dev.shopset.contracts.Topics;
+import dev.shopset.kafka.BrokerAccess;
 import dev.shopset.kafka.EmbeddedKafkaBroker;
 import dev.shopset.local.GitHttpServer;
 import dev.shopset.local.InMemoryKubernetes;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * ShopSet as users run it: a real Kafka broker (restartable on its port and data), the in-memory
@@ -51,6 +54,8 @@ final class Stack implements AutoCloseable {
           "scale-0",
           "scale-1",
           "faults-up",
+          "consumer-0",
+          "consumer-1",
           "metrics-0",
           "metrics-1");
 
@@ -59,6 +64,15 @@ final class Stack implements AutoCloseable {
   static final String PUSHER = "git-pusher-service";
   static final String NOTIFIER = "notifier-service";
   static final List<String> SERVICES = List.of(WATCHER, RENDERER, PUSHER, NOTIFIER);
+
+  /**
+   * A service's heap: git-pusher's 128m (its peak RSS stays under 300 MB through the 10,000-ShopSet
+   * benchmark, bench/README.md), 256m for the others; {@code -Dstack.heap.<service>=SIZE} tries
+   * another.
+   */
+  static String heap(String service) {
+    return System.getProperty("stack.heap." + service, service.equals(PUSHER) ? "128m" : "256m");
+  }
 
   /** Processes per service, as the manifests run them (two of each; -Dstack.replicas to change). */
   static final int REPLICAS = Integer.getInteger("stack.replicas", 2);
@@ -70,6 +84,9 @@ final class Stack implements AutoCloseable {
   private final Map<String, ServiceNode> services = new LinkedHashMap<>();
   private final Map<String, Integer> livenessFailures = new HashMap<>();
   private final Map<String, Integer> restarts = new HashMap<>();
+  private final int replicas;
+  private final boolean secureKafka;
+  private final Map<String, String> kafkaPasswords = new HashMap<>();
   private EmbeddedKafkaBroker broker;
   private int kafkaPort;
   private InMemoryKubernetes api;
@@ -77,14 +94,25 @@ final class Stack implements AutoCloseable {
   private GitHttpServer git;
   private SlackStub slack;
 
-  private Stack(Path root, Path dir) {
+  private Stack(Path root, Path dir, int replicas, boolean secureKafka) {
     this.root = root;
     this.dir = dir;
+    this.replicas = replicas;
+    this.secureKafka = secureKafka;
   }
 
   /** Starts everything; on failure stops what was started and rethrows. */
   static Stack start(Path root, Path dir) {
-    Stack stack = new Stack(root, dir);
+    return start(root, dir, REPLICAS, false);
+  }
+
+  /**
+   * Starts everything with {@code replicas} processes per service; with {@code secureKafka} the
+   * broker lets in only SCRAM users over TLS and authorizes by ACLs, and every service connects as
+   * its own KafkaUser with the ACLs k8s/ ships ({@link StrimziUsers}).
+   */
+  static Stack start(Path root, Path dir, int replicas, boolean secureKafka) {
+    Stack stack = new Stack(root, dir, replicas, secureKafka);
     try {
       stack.startAll();
       return stack;
@@ -98,7 +126,11 @@ final class Stack implements AutoCloseable {
     GitCli.delete(dir);
     kafkaPort = freePort();
     startBroker();
-    createTopics(bootstrapServers());
+    if (secureKafka) {
+      createTopicsUsersAndAcls();
+    } else {
+      createTopics(bootstrapServers());
+    }
 
     // Without schema checks: HostileInputIT creates what a CRD would refuse, to show that the
     // services themselves refuse it too (a cluster whose CRDs are older, or validation bypassed).
@@ -126,6 +158,7 @@ final class Stack implements AutoCloseable {
     bare("system-faults");
     bare("system-bench");
     bare("system-scale");
+    bare("system-consumer");
     git = GitHttpServer.start(repos, 0, GIT_USER, GIT_PASSWORD);
     running.push(git);
 
@@ -134,7 +167,7 @@ final class Stack implements AutoCloseable {
 
     Path logs = dir.resolve("logs");
     for (String name : SERVICES) {
-      for (int replica = 0; replica < REPLICAS; replica++) {
+      for (int replica = 0; replica < replicas; replica++) {
         String instance = name + "-" + replica;
         ServiceNode node =
             new ServiceNode(
@@ -145,7 +178,7 @@ final class Stack implements AutoCloseable {
                 env(name, instance),
                 dir.resolve("apps"),
                 logs,
-                "256m");
+                heap(name));
         services.put(instance, node);
         running.push(node);
       }
@@ -158,6 +191,16 @@ final class Stack implements AutoCloseable {
   private Map<String, String> env(String service, String instance) {
     Map<String, String> env = new HashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+    if (secureKafka) {
+      // What the kafka-security component sets, from the service's KafkaUser Secret and the CA.
+      String user = StrimziUsers.userOf(service);
+      env.put("KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
+      env.put("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+      env.put(
+          "KAFKA_SASL_JAAS_CONFIG", EmbeddedKafkaBroker.jaasConfig(user, kafkaPasswords.get(user)));
+      env.put("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM");
+      env.put("KAFKA_SSL_TRUSTSTORE_LOCATION", broker.caCertificate().toString());
+    }
     // A SIGKILLed member leaves its group after the session timeout: keep that short here.
     env.put("KAFKA_SESSION_TIMEOUT_MS", "10000");
     env.put("KAFKA_HEARTBEAT_INTERVAL_MS", "2000");
@@ -273,11 +316,64 @@ final class Stack implements AutoCloseable {
 
   /** Starts the broker on the same port and data directory as before. */
   synchronized void startBroker() {
+    EmbeddedKafkaBroker.Settings settings =
+        EmbeddedKafkaBroker.Settings.defaults()
+            .withDataDir(dir.resolve("kafka"))
+            .withPort(kafkaPort);
     broker =
         EmbeddedKafkaBroker.start(
-            EmbeddedKafkaBroker.Settings.defaults()
-                .withDataDir(dir.resolve("kafka"))
-                .withPort(kafkaPort));
+            secureKafka
+                ? settings.withSecurity(EmbeddedKafkaBroker.Security.defaults())
+                : settings);
+  }
+
+  /** The broker itself (its log, its CA, client settings of its users when secure). */
+  EmbeddedKafkaBroker broker() {
+    return broker;
+  }
+
+  /** Client settings of a test's own clients: plain, or the broker's super user when secure. */
+  Map<String, String> kafkaClientSettings() {
+    return secureKafka ? broker.adminSettings() : Map.of("bootstrap.servers", bootstrapServers());
+  }
+
+  /**
+   * Creates a SCRAM user with the ACLs of {@code users} (secure stack only), as Strimzi's User
+   * Operator would for a KafkaUser applied later; returns its client settings.
+   */
+  Map<String, String> createKafkaUser(StrimziUsers users, String user) {
+    String password = UUID.randomUUID().toString();
+    try (BrokerAccess access = BrokerAccess.of(broker)) {
+      access.createUser(user, password).allow(users.aclBindings(user));
+    }
+    return broker.clientSettings(user, password);
+  }
+
+  /** Client settings of a service's KafkaUser (secure stack only), as that service gets them. */
+  Map<String, String> kafkaClientSettingsOf(String service) {
+    String user = StrimziUsers.userOf(service);
+    return broker.clientSettings(user, kafkaPasswords.get(user));
+  }
+
+  /**
+   * The contracts' topics (as Strimzi's KafkaTopics would make them), and a SCRAM user per service
+   * with the ACLs of its KafkaUser in k8s/ (as Strimzi's User Operator would), with fresh
+   * passwords.
+   */
+  private void createTopicsUsersAndAcls() {
+    Map<String, Map<String, String>> topics = new LinkedHashMap<>();
+    for (Topics.Topic topic : Topics.ALL) {
+      topics.put(topic.name(), Map.of("cleanup.policy", topic.cleanup().policy()));
+    }
+    try (BrokerAccess access = BrokerAccess.of(broker)) {
+      access.createTopics(topics);
+      StrimziUsers users = StrimziUsers.read(root.resolve(StrimziUsers.SERVICE_USERS));
+      for (String user : users.names()) {
+        String password = UUID.randomUUID().toString();
+        kafkaPasswords.put(user, password);
+        access.createUser(user, password).allow(users.aclBindings(user));
+      }
+    }
   }
 
   synchronized void stopBroker() {

@@ -188,6 +188,10 @@ class SystemIT {
         });
     assertThat(stack.cli.head(stack.url("app"), "tier-1")).isEqualTo(next);
     await().atMost(COMMITTED).until(() -> next.equals(system.gitlink("tier-1", "base")));
+    // The Tier's status (kubectl's APP column, shopctl tiers) says what its branch pins now.
+    await()
+        .atMost(COMMITTED)
+        .until(() -> api.tierPin("tier-1", "base").filter(next::equals).isPresent());
     Path clone = system.cloneWithSubmodules("tier-1");
     assertThat(SystemRepo.kustomize(clone, NS, "promo-1")).contains("value: debug");
   }
@@ -225,6 +229,11 @@ class SystemIT {
    * to} in the base Deployment, then the signed push webhook; returns the new head.
    */
   static String pushAppChange(String branch, String from, String to) {
+    return pushAppChange(stack, branch, from, to);
+  }
+
+  /** {@link #pushAppChange(String, String, String)} on another stack. */
+  static String pushAppChange(Stack stack, String branch, String from, String to) {
     String url = stack.url("app");
     String before = stack.cli.head(url, branch);
     Path work = stack.cli.clone(stack.scratch(), url, branch, false);

@@ -105,8 +105,13 @@ final class SystemRepo {
     }
   }
 
-  /** The commit a submodule path is pinned to at the branch head, or null. */
+  /**
+   * The commit a submodule path is pinned to at the branch head, or null (also before the branch).
+   */
   String gitlink(String branch, String path) {
+    if (head(branch) == null) {
+      return null;
+    }
     String out = bare("ls-tree", branch, "--", path);
     return out.startsWith("160000 commit ") ? out.split("\\s+")[2] : null;
   }

@@ -50,7 +50,8 @@ final class CommitReports {
             refs,
             pushed.filesChanged(),
             CommitMessage.subject(last),
-            Instant.now());
+            Instant.now(),
+            pushed.pins());
     publish(() -> events.pushed(event));
   }
 

@@ -1,5 +1,6 @@
 package dev.shopset.gitpusher.domain;
 
+import dev.shopset.contracts.events.CommitPushed;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,9 +58,15 @@ public interface SystemBranch extends AutoCloseable {
   void close();
 
   /** What a push carried: none when the remote already had everything. */
-  record Pushed(String sha, List<String> messages, int filesChanged) {
+  record Pushed(
+      String sha, List<String> messages, int filesChanged, List<CommitPushed.PinMove> pins) {
     public Pushed {
       messages = List.copyOf(messages);
+      pins = List.copyOf(pins);
+    }
+
+    public Pushed(String sha, List<String> messages, int filesChanged) {
+      this(sha, messages, filesChanged, List.of());
     }
 
     public boolean nothing() {

@@ -1,11 +1,18 @@
 package dev.shopset.gitpusher.git;
 
+import dev.shopset.contracts.events.CommitPushed;
+import dev.shopset.gitpusher.domain.GitFailure;
+import dev.shopset.gitpusher.domain.Pin;
 import dev.shopset.gitpusher.domain.SystemBranch.Pushed;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Which pushed commits still need their {@code commit pushed} event: the workspace keeps {@code
@@ -67,7 +74,34 @@ final class Announcements {
       Refs.set(repo, REF, local);
       return new Pushed(local.name(), List.of(), 0);
     }
-    return new Pushed(local.name(), messages, History.filesChanged(repo, base, local));
+    return new Pushed(
+        local.name(), messages, History.filesChanged(repo, base, local), pinMoves(base, local));
+  }
+
+  /**
+   * The submodule pins that differ between {@code base} (null: an empty branch) and {@code local}.
+   */
+  private List<CommitPushed.PinMove> pinMoves(ObjectId base, ObjectId local) throws IOException {
+    try (ObjectReader reader = repo.newObjectReader();
+        RevWalk walk = new RevWalk(reader)) {
+      Map<String, Pin> before =
+          base == null ? Map.of() : Trees.pins(reader, walk.parseCommit(base).getTree());
+      List<CommitPushed.PinMove> moves = new ArrayList<>();
+      for (Pin pin : Trees.pins(reader, walk.parseCommit(local).getTree()).values()) {
+        Pin old = before.get(pin.path());
+        String from = old == null ? null : old.sha();
+        if (pin.sha() != null
+            && pin.url() != null
+            && pin.branch() != null
+            && !pin.sha().equals(from)) {
+          moves.add(new CommitPushed.PinMove(pin.path(), pin.url(), pin.branch(), from, pin.sha()));
+        }
+      }
+      return moves;
+    } catch (GitFailure e) {
+      // A .gitmodules a human broke: the push stands; its pins are reported once it is repaired.
+      return List.of();
+    }
   }
 
   /** The {@code commit pushed} event up to {@code sha} is published. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -53,18 +54,22 @@ public final class KafkaMessageStore implements MessageStore, AutoCloseable {
   private final Thread tail;
   private volatile boolean closed;
 
-  public KafkaMessageStore(String bootstrapServers, String topic, int partitions) {
+  /**
+   * @param kafka the service's Kafka client settings (the {@code kafka.*} configuration: bootstrap
+   *     servers and the TLS and SASL settings every client of the service uses); each client takes
+   *     the ones it knows
+   */
+  public KafkaMessageStore(Map<String, ?> kafka, String topic, int partitions) {
     this.topic = topic;
-    ensureCompactedTopic(bootstrapServers, topic, partitions);
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    ensureCompactedTopic(only(kafka, AdminClientConfig.configNames()), topic, partitions);
+    Properties p = only(kafka, ProducerConfig.configNames());
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "notifier-messages-writer");
     this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-    Properties c = new Properties();
-    c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties c = only(kafka, ConsumerConfig.configNames());
+    c.remove(ConsumerConfig.GROUP_ID_CONFIG);
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.CLIENT_ID_CONFIG, "notifier-messages-reader");
     this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
@@ -186,8 +191,19 @@ public final class KafkaMessageStore implements MessageStore, AutoCloseable {
     }
   }
 
-  private static void ensureCompactedTopic(String servers, String topic, int partitions) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+  /** The settings a client knows (the service's map also holds Quarkus' own kafka.* switches). */
+  private static Properties only(Map<String, ?> kafka, Set<String> known) {
+    Properties settings = new Properties();
+    kafka.forEach((key, value) -> {
+      if (known.contains(key)) {
+        settings.put(key, value);
+      }
+    });
+    return settings;
+  }
+
+  private static void ensureCompactedTopic(Properties adminSettings, String topic, int partitions) {
+    try (Admin admin = Admin.create(adminSettings)) {
       NewTopic t =
           new NewTopic(topic, partitions, (short) -1).configs(Map.of("cleanup.policy", "compact"));
       admin.createTopics(List.of(t)).all().get(30, TimeUnit.SECONDS);

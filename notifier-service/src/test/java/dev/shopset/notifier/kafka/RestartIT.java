@@ -65,7 +65,8 @@ class RestartIT {
 
   private static KafkaMessageStore store(String topic) throws InterruptedException {
     KafkaMessageStore store =
-        new KafkaMessageStore(EmbeddedKafkaBroker.shared().bootstrapServers(), topic, 2);
+        new KafkaMessageStore(
+            Map.of("bootstrap.servers", EmbeddedKafkaBroker.shared().bootstrapServers()), topic, 2);
     assertThat(store.awaitLoaded(Duration.ofSeconds(30))).isTrue();
     return store;
   }

@@ -36,7 +36,7 @@ public final class ExampleConsumer {
       return 2;
     }
     try (TopicReader reader =
-        new TopicReader(options.bootstrapServers(), options.topics(), out::println)) {
+        new TopicReader(options.consumerSettings(), options.topics(), out::println)) {
       Summary summary;
       if (options.follow()) {
         AtomicBoolean running = new AtomicBoolean(true);

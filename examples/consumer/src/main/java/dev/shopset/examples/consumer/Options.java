@@ -10,10 +10,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What to read: the Kafka bootstrap servers, the topics, and whether to stop at the end of what the
- * topics hold now or keep following them.
+ * What to read: the Kafka bootstrap servers, the topics, whether to stop at the end of what the
+ * topics hold now or keep following them, and further Kafka client settings (TLS, SASL) from a
+ * file.
  */
-public record Options(String bootstrapServers, List<String> topics, boolean follow) {
+public record Options(
+    String bootstrapServers,
+    List<String> topics,
+    boolean follow,
+    Map<String, String> clientSettings) {
 
   static final String USAGE =
       """
@@ -26,11 +31,28 @@ public record Options(String bootstrapServers, List<String> topics, boolean foll
         --dead-letters                       also read the dead-letter topics (<topic>.dlq)
         --follow                             keep reading new records; default: stop at the end
                                              of what the topics hold when it starts
+        --consumer-config FILE               Kafka client settings (properties), e.g. for a
+                                             Strimzi KafkaUser: security.protocol=SASL_SSL,
+                                             sasl.mechanism=SCRAM-SHA-512, sasl.jaas.config=...,
+                                             ssl.truststore.type=PEM, ssl.truststore.location=...
         --help                               print this
       """;
 
   public Options {
     topics = List.copyOf(topics);
+    clientSettings = Map.copyOf(clientSettings);
+  }
+
+  /** Without further client settings. */
+  public Options(String bootstrapServers, List<String> topics, boolean follow) {
+    this(bootstrapServers, topics, follow, Map.of());
+  }
+
+  /** Every setting of the consumer: the file's, then the bootstrap servers. */
+  public Map<String, Object> consumerSettings() {
+    Map<String, Object> settings = new java.util.HashMap<>(clientSettings);
+    settings.put("bootstrap.servers", bootstrapServers);
+    return settings;
   }
 
   /** Every public ShopSet topic, i.e. every topic an event type is published on, in order. */
@@ -61,6 +83,7 @@ public record Options(String bootstrapServers, List<String> topics, boolean foll
     List<String> topics = null;
     boolean deadLetters = false;
     boolean follow = false;
+    Map<String, String> clientSettings = Map.of();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--bootstrap-servers" -> servers = value(args, ++i, "--bootstrap-servers");
@@ -72,6 +95,8 @@ public record Options(String bootstrapServers, List<String> topics, boolean foll
                     .toList();
         case "--dead-letters" -> deadLetters = true;
         case "--follow" -> follow = true;
+        case "--consumer-config" ->
+            clientSettings = readSettings(value(args, ++i, "--consumer-config"));
         default -> throw new IllegalArgumentException("Unknown option " + args[i] + "\n\n" + USAGE);
       }
     }
@@ -82,7 +107,19 @@ public record Options(String bootstrapServers, List<String> topics, boolean foll
       topics.forEach(t -> withDeadLetters.add(Topics.deadLetter(t)));
       topics = withDeadLetters;
     }
-    return new Options(servers, topics, follow);
+    return new Options(servers, topics, follow, clientSettings);
+  }
+
+  private static Map<String, String> readSettings(String file) {
+    java.util.Properties properties = new java.util.Properties();
+    try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(file))) {
+      properties.load(in);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("Cannot read --consumer-config " + file + ": " + e);
+    }
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    properties.stringPropertyNames().forEach(k -> settings.put(k, properties.getProperty(k)));
+    return settings;
   }
 
   private static String value(String[] args, int i, String option) {

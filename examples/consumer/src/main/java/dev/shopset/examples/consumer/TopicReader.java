@@ -46,10 +46,17 @@ public final class TopicReader implements AutoCloseable {
   private long unreadable;
 
   public TopicReader(String bootstrapServers, List<String> topics, Consumer<String> out) {
+    this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics, out);
+  }
+
+  /**
+   * With client settings: the bootstrap servers and whatever the cluster asks for (TLS, SASL, e.g.
+   * a Strimzi KafkaUser's {@code sasl.jaas.config} and the cluster CA).
+   */
+  public TopicReader(Map<String, ?> clientSettings, List<String> topics, Consumer<String> out) {
     this.topics = List.copyOf(topics);
     this.out = out;
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> config = new HashMap<>(clientSettings);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, "shopset-example-consumer");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     // A reader must not create the topics it asks for.
