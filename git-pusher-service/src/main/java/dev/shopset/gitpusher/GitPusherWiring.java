@@ -14,6 +14,7 @@ import dev.shopset.gitpusher.domain.CommitEvents;
 import dev.shopset.gitpusher.domain.PinDirectory;
 import dev.shopset.gitpusher.domain.PinRequests;
 import dev.shopset.gitpusher.domain.PromotionEvents;
+import dev.shopset.gitpusher.domain.PusherMetrics;
 import dev.shopset.gitpusher.domain.SourceEvents;
 import dev.shopset.gitpusher.domain.SourceResolver;
 import dev.shopset.gitpusher.domain.TierDirectory;
@@ -80,13 +81,20 @@ public class GitPusherWiring {
 
   @Produces
   @Singleton
+  PusherMetrics metrics(MeterRegistry registry) {
+    return new MicrometerPusherMetrics(registry);
+  }
+
+  @Produces
+  @Singleton
   Committers committers(
       GitPusherConfig config,
       RemoteHeads remoteHeads,
       SourceResolution resolution,
       CommitEvents events,
       BranchFlow flow,
-      Tracer tracer) {
+      Tracer tracer,
+      PusherMetrics metrics) {
     return new Committers(
         new JGitSystemBranches(
             workspaces(config).resolve("system"),
@@ -98,7 +106,8 @@ public class GitPusherWiring {
         resolution,
         events,
         flow,
-        new OtelCommitTracing(tracer));
+        new OtelCommitTracing(tracer),
+        metrics);
   }
 
   /** How our commits are signed; a passphrase file is read once, at startup. */
@@ -147,24 +156,21 @@ public class GitPusherWiring {
       GitPusherConfig config,
       RemoteHeads remoteHeads,
       SourceEvents sources,
-      PromotionEvents results) {
+      PromotionEvents results,
+      PusherMetrics metrics) {
     return new Promotions(
         new JGitPromoter(workspaces(config).resolve("promotions"), remoteHeads),
         sources,
         results,
-        backoff(config));
+        backoff(config),
+        metrics);
   }
 
   void onStart(
       @Observes StartupEvent event,
       GitPusherConfig config,
       Committers committers,
-      SourcePolling polling,
-      MeterRegistry registry) {
-    registry
-        .more()
-        .counter(
-            "shopset.gitpusher.pins.refused", Tags.empty(), committers, Committers::refusedPins);
+      SourcePolling polling) {
     if (config.poll().enabled()) {
       polling.start(config.poll().interval());
     }

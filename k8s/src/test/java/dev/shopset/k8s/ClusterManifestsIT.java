@@ -52,6 +52,10 @@ class ClusterManifestsIT {
     assertThat(names(production, "HorizontalPodAutoscaler"))
         .containsExactlyInAnyOrderElementsOf(SCALABLE);
     assertThat(names(production, "ServiceMonitor")).containsExactly("shopset");
+    assertThat(
+            ofKind(production, "ServiceMonitor").getFirst().at("/metadata/labels/release").asText())
+        .as("the label kube-prometheus-stack's Prometheus selects ServiceMonitors by, by default")
+        .isEqualTo("kube-prometheus-stack");
   }
 
   /**

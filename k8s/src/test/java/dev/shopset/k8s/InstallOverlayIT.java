@@ -117,6 +117,33 @@ class InstallOverlayIT {
     }
   }
 
+  @Test
+  void withMonitoringTheRulesCarryThePrometheusReleaseAndTheDashboardIsForGrafana(@TempDir Path dir)
+      throws Exception {
+    Path install = userCopy(dir, SETTINGS, false);
+    Path kustomization = install.resolve("kustomization.yaml");
+    String text = Files.readString(kustomization);
+    assertThat(text).contains("  # - ../monitoring\n");
+    Files.writeString(kustomization, text.replace("  # - ../monitoring\n", "  - ../monitoring\n"));
+    List<JsonNode> objects = kustomize(install);
+    assertThat(names(objects, "PrometheusRule")).containsExactly("shopset");
+    JsonNode rule = ofKind(objects, "PrometheusRule").getFirst();
+    assertThat(rule.at("/metadata/labels/release").asText()).isEqualTo("monitoring");
+    assertThat(rule.at("/metadata/namespace").asText()).isEqualTo("shopset");
+    assertThat(ofKind(objects, "ServiceMonitor").getFirst().at("/metadata/labels/release").asText())
+        .isEqualTo("monitoring");
+    JsonNode dashboard =
+        ofKind(objects, "ConfigMap").stream()
+            .filter(c -> c.at("/metadata/name").asText().equals("shopset-dashboard"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(dashboard.at("/metadata/labels/grafana_dashboard").asText()).isEqualTo("1");
+    assertThat(dashboard.at("/data/shopset.json").asText()).contains("\"uid\": \"shopset\"");
+
+    List<JsonNode> without = kustomize(userCopy(dir.resolve("plain"), SETTINGS, false));
+    assertThat(ofKind(without, "PrometheusRule")).as("monitoring is optional").isEmpty();
+  }
+
   /** KEDA scales on the lag of a consumer group: the wrong name scales on nothing. */
   @Test
   void kedaScalesOnTheConsumerGroupsTheServicesReallyUse() throws IOException {

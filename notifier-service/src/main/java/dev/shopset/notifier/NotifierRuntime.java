@@ -2,6 +2,7 @@ package dev.shopset.notifier;
 
 import dev.shopset.notifier.domain.ChannelLanes;
 import dev.shopset.notifier.domain.ChannelRouter;
+import dev.shopset.notifier.domain.MeteredSlack;
 import dev.shopset.notifier.domain.NotifierMetrics;
 import dev.shopset.notifier.domain.Pacer;
 import dev.shopset.notifier.domain.ReliableSlack;
@@ -39,9 +40,9 @@ public class NotifierRuntime {
       NotifierMetrics metrics,
       @Identifier("default-kafka-broker") Map<String, Object> kafka,
       Tracer tracer) {
-    SlackPort untraced = port(config);
-    this.mode = untraced.getClass().getSimpleName();
-    SlackPort port = new TracedSlack(untraced, tracer);
+    SlackPort plain = port(config);
+    this.mode = plain.getClass().getSimpleName();
+    SlackPort port = new TracedSlack(new MeteredSlack(plain, metrics), tracer);
     LOG.infof("Slack mode: %s", mode);
     this.store =
         new KafkaMessageStore(kafka, config.messages().topic(), config.messages().partitions());

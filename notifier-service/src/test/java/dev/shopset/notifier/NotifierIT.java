@@ -133,7 +133,9 @@ class NotifierIT {
         .statusCode(200)
         .body(
             org.hamcrest.Matchers.containsString(
-                "notifier_dead_letters_total{reason=\"channel_not_found\"}"));
+                "shopset_dead_letters_total{reason=\"channel_not_found\",topic=\"shopset.rollouts\"}"),
+            org.hamcrest.Matchers.matchesPattern(
+                "(?s).*shopset_notifier_slack_calls_total\\{method=\"post\",outcome=\"error\"} [1-9].*"));
   }
 
   @Test

@@ -58,7 +58,9 @@ final class Stack implements AutoCloseable {
           "consumer-1",
           "release-dev",
           "release-prod",
-          "tracing");
+          "tracing",
+          "metrics-0",
+          "metrics-1");
 
   static final String WATCHER = "watcher-service";
   static final String RENDERER = "renderer-service";

@@ -40,7 +40,9 @@ final class BatchAttempt {
    * @param held work whose sources failed, with the failure
    * @param refused work whose sources may never be used (a repository not allowed), with why
    * @param refusedPins pin requests refused because they would move a pin backwards
-   * @param millis time spent fetching, resolving, committing and pushing
+   * @param nanos time spent fetching, resolving, committing and pushing
+   * @param shopSets ShopSets (renders and removals) the commit carries
+   * @param pinsMoved submodule pins the commit moves
    */
   record Outcome(
       SystemBranch.Pushed pushed,
@@ -48,7 +50,19 @@ final class BatchAttempt {
       Map<Work, GitFailure> held,
       Map<Work, GitFailure> refused,
       int refusedPins,
-      long[] millis) {}
+      long[] nanos,
+      int shopSets,
+      int pinsMoved) {
+
+    /** {@link #nanos} in milliseconds. */
+    long[] millis() {
+      long[] ms = new long[nanos.length];
+      for (int i = 0; i < nanos.length; i++) {
+        ms[i] = nanos[i] / 1_000_000;
+      }
+      return ms;
+    }
+  }
 
   private BatchAttempt() {}
 
@@ -151,11 +165,8 @@ final class BatchAttempt {
         held,
         refused,
         backwards,
-        new long[] {
-          (synced - start) / 1_000_000,
-          (resolvedAt - synced) / 1_000_000,
-          (committed - resolvedAt) / 1_000_000,
-          (done - committed) / 1_000_000
-        });
+        new long[] {synced - start, resolvedAt - synced, committed - resolvedAt, done - committed},
+        renders.size(),
+        gitlinks.size());
   }
 }

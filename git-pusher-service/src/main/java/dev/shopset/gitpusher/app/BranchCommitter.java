@@ -7,6 +7,7 @@ import dev.shopset.gitpusher.domain.CommitEvents;
 import dev.shopset.gitpusher.domain.CommitTracing;
 import dev.shopset.gitpusher.domain.FailureReason;
 import dev.shopset.gitpusher.domain.GitFailure;
+import dev.shopset.gitpusher.domain.PusherMetrics;
 import dev.shopset.gitpusher.domain.SystemBranch;
 import dev.shopset.gitpusher.domain.Work;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public final class BranchCommitter implements AutoCloseable {
   private final BranchFlow flow;
   private final BranchHealth health;
   private final AtomicLong refusedPins;
+  private final PusherMetrics metrics;
   private final PendingWork pending = new PendingWork();
   private final Holds holds;
   private final CommitTracing tracing;
@@ -58,7 +60,9 @@ public final class BranchCommitter implements AutoCloseable {
       BranchFlow flow,
       BranchHealth health,
       AtomicLong refusedPins) {
-    this(branch, resolution, events, settings, flow, health, refusedPins, CommitTracing.NONE);
+    this(
+        branch, resolution, events, settings, flow, health, refusedPins, CommitTracing.NONE,
+        PusherMetrics.NONE);
   }
 
   public BranchCommitter(
@@ -70,7 +74,33 @@ public final class BranchCommitter implements AutoCloseable {
       BranchHealth health,
       AtomicLong refusedPins,
       CommitTracing tracing) {
+    this(branch, resolution, events, settings, flow, health, refusedPins, tracing, PusherMetrics.NONE);
+  }
+
+  public BranchCommitter(
+      SystemBranch branch,
+      SourceResolution resolution,
+      CommitEvents events,
+      CommitterSettings settings,
+      BranchFlow flow,
+      BranchHealth health,
+      AtomicLong refusedPins,
+      PusherMetrics metrics) {
+    this(branch, resolution, events, settings, flow, health, refusedPins, CommitTracing.NONE, metrics);
+  }
+
+  public BranchCommitter(
+      SystemBranch branch,
+      SourceResolution resolution,
+      CommitEvents events,
+      CommitterSettings settings,
+      BranchFlow flow,
+      BranchHealth health,
+      AtomicLong refusedPins,
+      CommitTracing tracing,
+      PusherMetrics metrics) {
     this.tracing = tracing;
+    this.metrics = metrics;
     this.branch = branch;
     this.id = new BranchId(branch.repository(), branch.branch());
     this.collector = settings.collector();
@@ -172,10 +202,16 @@ public final class BranchCommitter implements AutoCloseable {
         health.recovered(id);
         return;
       } catch (GitFailure f) {
+        if (f.kind() == GitFailure.Kind.REJECTED) {
+          metrics.rejected(branch.branch());
+        } else {
+          metrics.failed(branch.branch(), f.reason());
+        }
         switch (f.kind()) {
           case REJECTED -> {
             if (++rejections > settings.maxRejections()) {
               rejections = 0;
+              metrics.failed(branch.branch(), FailureReason.RetriesExhausted);
               batch =
                   whileFailing(
                       batch,
@@ -202,6 +238,7 @@ public final class BranchCommitter implements AutoCloseable {
           }
         }
       } catch (RuntimeException e) {
+        metrics.failed(branch.branch(), FailureReason.Unavailable);
         LOG.errorf(e, "Unexpected failure on %s; retrying", branch.branch());
         pause(settings.backoff().delay(++failures));
       } finally {
@@ -215,6 +252,14 @@ public final class BranchCommitter implements AutoCloseable {
     if (pushed.nothing()) {
       return;
     }
+    long[] nanos = outcome.nanos();
+    metrics.pushed(
+        branch.branch(),
+        pushed.filesChanged(),
+        outcome.shopSets(),
+        outcome.pinsMoved(),
+        nanos[0] + nanos[1] + nanos[2] + nanos[3],
+        nanos[3]);
     long published = System.nanoTime();
     reports.pushed(pushed);
     if (pushed.unchanged()) {
@@ -257,6 +302,9 @@ public final class BranchCommitter implements AutoCloseable {
       e.getKey().refuse(failure.reason(), failure.getMessage());
     }
     refusedPins.addAndGet(outcome.refusedPins());
+    if (outcome.refusedPins() > 0) {
+      metrics.pinsRefused(branch.branch(), outcome.refusedPins());
+    }
     for (Work work : outcome.done()) {
       holds.succeeded(work);
       work.complete();

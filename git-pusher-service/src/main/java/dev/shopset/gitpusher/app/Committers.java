@@ -4,6 +4,7 @@ import dev.shopset.gitpusher.domain.BranchFlow;
 import dev.shopset.gitpusher.domain.BranchId;
 import dev.shopset.gitpusher.domain.CommitEvents;
 import dev.shopset.gitpusher.domain.CommitTracing;
+import dev.shopset.gitpusher.domain.PusherMetrics;
 import dev.shopset.gitpusher.domain.SystemBranches;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,6 +31,7 @@ public final class Committers implements AutoCloseable {
   private final CommitEvents events;
   private final BranchFlow flow;
   private final CommitTracing tracing;
+  private final PusherMetrics metrics;
   private final BranchHealth health = new BranchHealth();
   private final AtomicLong refusedPins = new AtomicLong();
   private final Map<String, BranchCommitter> committers = new ConcurrentHashMap<>();
@@ -40,7 +42,7 @@ public final class Committers implements AutoCloseable {
       SourceResolution resolution,
       CommitEvents events,
       BranchFlow flow) {
-    this(branches, settings, resolution, events, flow, CommitTracing.NONE);
+    this(branches, settings, resolution, events, flow, CommitTracing.NONE, PusherMetrics.NONE);
   }
 
   public Committers(
@@ -50,29 +52,62 @@ public final class Committers implements AutoCloseable {
       CommitEvents events,
       BranchFlow flow,
       CommitTracing tracing) {
+    this(branches, settings, resolution, events, flow, tracing, PusherMetrics.NONE);
+  }
+
+  public Committers(
+      SystemBranches branches,
+      CommitterSettings settings,
+      SourceResolution resolution,
+      CommitEvents events,
+      BranchFlow flow,
+      PusherMetrics metrics) {
+    this(branches, settings, resolution, events, flow, CommitTracing.NONE, metrics);
+  }
+
+  public Committers(
+      SystemBranches branches,
+      CommitterSettings settings,
+      SourceResolution resolution,
+      CommitEvents events,
+      BranchFlow flow,
+      CommitTracing tracing,
+      PusherMetrics metrics) {
     this.tracing = tracing;
     this.branches = branches;
     this.settings = settings;
     this.resolution = resolution;
     this.events = events;
     this.flow = flow;
+    this.metrics = metrics;
   }
 
   /** The writer of a system branch, opened on first use. */
   public BranchCommitter committer(BranchId id) {
     return committers.computeIfAbsent(
         id.key(),
-        key ->
-            new BranchCommitter(
-                    branches.open(id),
-                    resolution,
-                    events,
-                    settings,
-                    flow,
-                    health,
-                    refusedPins,
-                    tracing)
-                .start());
+        key -> {
+          metrics.queue(id.branch(), () -> pending(id.branch()));
+          return new BranchCommitter(
+                  branches.open(id),
+                  resolution,
+                  events,
+                  settings,
+                  flow,
+                  health,
+                  refusedPins,
+                  tracing,
+                  metrics)
+              .start();
+        });
+  }
+
+  /** Work waiting for the writers of system branches named {@code branch} on this instance. */
+  public int pending(String branch) {
+    return committers.values().stream()
+        .filter(c -> c.id().branch().equals(branch))
+        .mapToInt(BranchCommitter::pending)
+        .sum();
   }
 
   /** Opens the writers of the branches cloned on disk that {@code owned} says are ours. */

@@ -7,6 +7,7 @@ import dev.shopset.gitpusher.domain.Backoff;
 import dev.shopset.gitpusher.domain.GitFailure;
 import dev.shopset.gitpusher.domain.Promoter;
 import dev.shopset.gitpusher.domain.PromotionEvents;
+import dev.shopset.gitpusher.domain.PusherMetrics;
 import dev.shopset.gitpusher.domain.SourceEvents;
 import org.jboss.logging.Logger;
 
@@ -23,17 +24,29 @@ public final class Promotions {
   private final SourceEvents sources;
   private final PromotionEvents results;
   private final Backoff backoff;
+  private final PusherMetrics metrics;
 
   public Promotions(
       Promoter promoter, SourceEvents sources, PromotionEvents results, Backoff backoff) {
+    this(promoter, sources, results, backoff, PusherMetrics.NONE);
+  }
+
+  public Promotions(
+      Promoter promoter,
+      SourceEvents sources,
+      PromotionEvents results,
+      Backoff backoff,
+      PusherMetrics metrics) {
     this.promoter = promoter;
     this.sources = sources;
     this.results = results;
     this.backoff = backoff;
+    this.metrics = metrics;
   }
 
   /** Promotes and publishes the result; returns once both are durable. Blocks while git is down. */
   public PromotionResult carryOut(PromotionRequested request) throws InterruptedException {
+    long start = System.nanoTime();
     for (int attempt = 1; ; attempt++) {
       try {
         PromotionResult result = promoter.promote(request);
@@ -47,6 +60,11 @@ public final class Promotions {
                   request.rollback()));
         }
         results.promotionResult(result);
+        boolean succeeded = result.outcome() == PromotionResult.Outcome.SUCCEEDED;
+        metrics.promoted(
+            succeeded ? "succeeded" : "failed",
+            succeeded || result.reason() == null ? "" : result.reason(),
+            System.nanoTime() - start);
         return result;
       } catch (GitFailure f) {
         LOG.warnf("Promotion %s: %s; retrying", request.promotion(), f.getMessage());

@@ -3,6 +3,7 @@ package dev.shopset.gitpusher.kafka;
 import dev.shopset.contracts.Topics;
 import dev.shopset.contracts.events.PromotionRequested;
 import dev.shopset.gitpusher.app.Promotions;
+import dev.shopset.gitpusher.domain.PusherMetrics;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
@@ -17,9 +18,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class PromotionConsumer {
 
   private final Promotions promotions;
+  private final PusherMetrics metrics;
 
-  public PromotionConsumer(Promotions promotions) {
+  public PromotionConsumer(Promotions promotions, PusherMetrics metrics) {
     this.promotions = promotions;
+    this.metrics = metrics;
   }
 
   @Incoming("promotions")
@@ -29,7 +32,7 @@ public class PromotionConsumer {
     try {
       request = EventMessages.decode(message, PromotionRequested.class, Topics.PROMOTIONS);
     } catch (EventMessages.Refused e) {
-      return message.nack(e);
+      return DeadLetters.nack(message, Topics.PROMOTIONS, e, metrics);
     }
     promotions.carryOut(request);
     return message.ack();

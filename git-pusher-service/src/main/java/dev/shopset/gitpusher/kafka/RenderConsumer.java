@@ -14,6 +14,7 @@ import dev.shopset.gitpusher.domain.CommitEvents;
 import dev.shopset.gitpusher.domain.CommitIds;
 import dev.shopset.gitpusher.domain.FailureReason;
 import dev.shopset.gitpusher.domain.PinMove;
+import dev.shopset.gitpusher.domain.PusherMetrics;
 import dev.shopset.gitpusher.domain.RenderCheck;
 import dev.shopset.gitpusher.domain.Work;
 import dev.shopset.gitpusher.domain.WorkRefused;
@@ -48,18 +49,21 @@ public class RenderConsumer {
   private final RenderFlow flow;
   private final RenderPartitions partitions;
   private final Tracer tracer;
+  private final PusherMetrics metrics;
 
   public RenderConsumer(
       Committers committers,
       CommitEvents events,
       RenderFlow flow,
       RenderPartitions partitions,
-      Tracer tracer) {
+      Tracer tracer,
+      PusherMetrics metrics) {
     this.tracer = tracer;
     this.committers = committers;
     this.events = events;
     this.flow = flow;
     this.partitions = partitions;
+    this.metrics = metrics;
   }
 
   @Incoming("renders")
@@ -75,7 +79,7 @@ public class RenderConsumer {
     try {
       cloudEvent = EventMessages.decodeEvent(message, ShopSetEvent.class, Topics.RENDERS);
     } catch (EventMessages.Refused e) {
-      return message.nack(e);
+      return DeadLetters.nack(message, Topics.RENDERS, e, metrics);
     }
     ShopSetEvent event = cloudEvent.data();
     Work work;
@@ -93,14 +97,21 @@ public class RenderConsumer {
       case PinRequested pin -> {
         String problem = CommitIds.problem("head", pin.head());
         if (problem != null) {
-          return message.nack(new WorkRefused(FailureReason.InvalidSourceHead, problem));
+          return DeadLetters.nack(
+              message,
+              Topics.RENDERS,
+              new WorkRefused(FailureReason.InvalidSourceHead, problem),
+              metrics);
         }
         work = new Work.Pin(PinMove.of(pin));
       }
       default -> {
-        return message.nack(
+        return DeadLetters.nack(
+            message,
+            Topics.RENDERS,
             new IllegalArgumentException(
-                event.getClass().getSimpleName() + " does not belong on " + Topics.RENDERS));
+                event.getClass().getSimpleName() + " does not belong on " + Topics.RENDERS),
+            metrics);
       }
     }
     BranchId branch = new BranchId(systemRepository(event), branch(event));
@@ -110,7 +121,11 @@ public class RenderConsumer {
           if (e == null) {
             message.ack();
           } else {
-            message.nack(e instanceof CompletionException c ? c.getCause() : e);
+            DeadLetters.nack(
+                message,
+                Topics.RENDERS,
+                e instanceof CompletionException c ? c.getCause() : e,
+                metrics);
           }
         });
     return CompletableFuture.completedFuture(null);
@@ -144,7 +159,11 @@ public class RenderConsumer {
           } catch (RuntimeException e) {
             LOG.warnf("Cannot publish why %s was refused: %s", render.subject(), e.getMessage());
           }
-          message.nack(new WorkRefused(FailureReason.InvalidRender, problem));
+          DeadLetters.nack(
+              message,
+              Topics.RENDERS,
+              new WorkRefused(FailureReason.InvalidRender, problem),
+              metrics);
         });
   }
 

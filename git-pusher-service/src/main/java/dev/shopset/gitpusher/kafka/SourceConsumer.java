@@ -5,6 +5,7 @@ import dev.shopset.contracts.events.SourceChanged;
 import dev.shopset.gitpusher.app.SourceRouter;
 import dev.shopset.gitpusher.domain.CommitIds;
 import dev.shopset.gitpusher.domain.FailureReason;
+import dev.shopset.gitpusher.domain.PusherMetrics;
 import dev.shopset.gitpusher.domain.WorkRefused;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +23,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class SourceConsumer {
 
   private final SourceRouter router;
+  private final PusherMetrics metrics;
 
-  public SourceConsumer(SourceRouter router) {
+  public SourceConsumer(SourceRouter router, PusherMetrics metrics) {
     this.router = router;
+    this.metrics = metrics;
   }
 
   @Incoming("sources")
@@ -34,11 +37,15 @@ public class SourceConsumer {
     try {
       change = EventMessages.decode(message, SourceChanged.class, Topics.SOURCES);
     } catch (EventMessages.Refused e) {
-      return message.nack(e);
+      return DeadLetters.nack(message, Topics.SOURCES, e, metrics);
     }
     String problem = CommitIds.problem("head", change.head());
     if (problem != null) {
-      return message.nack(new WorkRefused(FailureReason.InvalidSourceHead, problem));
+      return DeadLetters.nack(
+          message,
+          Topics.SOURCES,
+          new WorkRefused(FailureReason.InvalidSourceHead, problem),
+          metrics);
     }
     router.route(change);
     return message.ack();

@@ -13,6 +13,7 @@ import dev.shopset.gitpusher.domain.FailureReason;
 import dev.shopset.gitpusher.domain.GitFailure;
 import dev.shopset.gitpusher.domain.Pin;
 import dev.shopset.gitpusher.domain.PinChange;
+import dev.shopset.gitpusher.domain.PusherMetrics;
 import dev.shopset.gitpusher.domain.SourceHeads;
 import dev.shopset.gitpusher.domain.SourceRef;
 import dev.shopset.gitpusher.domain.SourceResolver;
@@ -84,9 +85,36 @@ class BranchCommitterTest {
                 Duration.ofSeconds(2)),
             BranchFlow.NONE,
             health,
-            new AtomicLong())
+            new AtomicLong(),
+            metrics)
         .start();
   }
+
+  /** What the writer measured, in the order it measured it. */
+  static final class RecordedMetrics implements PusherMetrics {
+    final List<String> rejected = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<FailureReason> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<int[]> pushed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void pushed(
+        String branch, int files, int shopSets, int pins, long attemptNanos, long pushNanos) {
+      assertThat(attemptNanos).isGreaterThanOrEqualTo(pushNanos);
+      pushed.add(new int[] {files, shopSets, pins});
+    }
+
+    @Override
+    public void rejected(String branch) {
+      rejected.add(branch);
+    }
+
+    @Override
+    public void failed(String branch, FailureReason reason) {
+      failed.add(reason);
+    }
+  }
+
+  final RecordedMetrics metrics = new RecordedMetrics();
 
   static Work.Render render(String name, long generation, String config) {
     return new Work.Render(Fixtures.render("sys", "app", config, "ns", name, generation, 1));
@@ -105,6 +133,11 @@ class BranchCommitterTest {
     }
     assertThat(workspace.pushes.get()).isEqualTo(11);
     assertThat(work.done()).isCompletedWithValue(null);
+    assertThat(metrics.rejected).as("every rejected push counted").hasSize(10);
+    assertThat(metrics.failed)
+        .as("each time the rejections ran out (reported once)")
+        .containsExactly(FailureReason.RetriesExhausted, FailureReason.RetriesExhausted);
+    assertThat(metrics.pushed).singleElement().satisfies(p -> assertThat(p[1]).isEqualTo(1));
     assertThat(failed)
         .singleElement()
         .satisfies(f -> {
@@ -132,6 +165,13 @@ class BranchCommitterTest {
     }
     assertThat(workspace.pushes.get()).isEqualTo(4);
     assertThat(failed).extracting(CommitFailed::reason).containsExactly("PermissionDenied");
+    assertThat(metrics.failed)
+        .as("every failed attempt counted, not only the one reported")
+        .containsExactly(
+            FailureReason.PermissionDenied,
+            FailureReason.PermissionDenied,
+            FailureReason.PermissionDenied);
+    assertThat(metrics.rejected).isEmpty();
     assertThat(pushed).singleElement();
     assertThat(health.problems()).isEmpty();
   }

@@ -13,6 +13,14 @@ public interface NotifierMetrics {
 
   void duplicateAvoided();
 
+  /**
+   * One call to Slack ended.
+   *
+   * @param method {@code post}, {@code update} or {@code find}
+   * @param outcome {@code ok}, {@code retryable} or {@code error}
+   */
+  default void slackCall(String method, String outcome, long nanos) {}
+
   /** Counts nothing. */
   NotifierMetrics NONE =
       new NotifierMetrics() {

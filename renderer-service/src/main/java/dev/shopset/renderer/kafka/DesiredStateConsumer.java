@@ -7,6 +7,7 @@ import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.DesiredStateEvent;
 import dev.shopset.contracts.events.ShopSetEvent;
 import dev.shopset.renderer.RendererConfig;
+import dev.shopset.renderer.RendererMetrics;
 import dev.shopset.renderer.domain.InvalidDesiredStateException;
 import dev.shopset.renderer.domain.Refusals;
 import dev.shopset.renderer.domain.ShopSetRenderer;
@@ -49,13 +50,19 @@ public class DesiredStateConsumer {
   private final RenderPublisher publisher;
   private final int maxRecordBytes;
   private final Tracer tracer;
+  private final RendererMetrics metrics;
 
   public DesiredStateConsumer(
-      ShopSetRenderer renderer, RenderPublisher publisher, RendererConfig config, Tracer tracer) {
+      ShopSetRenderer renderer,
+      RenderPublisher publisher,
+      RendererConfig config,
+      Tracer tracer,
+      RendererMetrics metrics) {
     this.tracer = tracer;
     this.renderer = renderer;
     this.publisher = publisher;
     this.maxRecordBytes = config.maxRecordBytes();
+    this.metrics = metrics;
   }
 
   @Incoming("desired")
@@ -76,16 +83,19 @@ public class DesiredStateConsumer {
 
   /** Renders one record; the returned Uni sends its result (or refusal) when subscribed. */
   private Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+    long start = System.nanoTime();
     DesiredStateEvent desired;
     CloudEvent<ShopSetEvent> event;
     try {
       event = EventCodec.decode(record.headers(), record.value());
       if (!(event.data() instanceof DesiredStateEvent d)) {
+        metrics.failed("UnexpectedType", 0);
         return deadLetter(
             record, "UnexpectedType", event.type().type() + " does not belong on this topic");
       }
       desired = d;
     } catch (EventDecodingException e) {
+      metrics.failed("Undecodable", 0);
       return deadLetter(record, e.problem().name(), e.getMessage());
     }
     try (Traced span =
@@ -98,20 +108,22 @@ public class DesiredStateConsumer {
             .attribute("messaging.system", "kafka")
             .attribute("messaging.destination.name", Topics.DESIRED)
             .start()) {
-      return render(record, desired, span);
+      return render(record, desired, span, start);
     }
   }
 
   /** Renders {@code desired}, in its span: the records it sends continue the trace. */
   private Uni<Void> render(
-      ConsumerRecord<String, byte[]> record, DesiredStateEvent desired, Traced span) {
+      ConsumerRecord<String, byte[]> record, DesiredStateEvent desired, Traced span, long start) {
     RenderPublisher.Encoded render;
     try {
       render = publisher.encode(renderer.render(desired));
     } catch (InvalidDesiredStateException e) {
+      metrics.failed(Refusals.INVALID_DESIRED_STATE, System.nanoTime() - start);
       span.failed(Refusals.INVALID_DESIRED_STATE);
       return refuse(record, desired, Refusals.INVALID_DESIRED_STATE, e.getMessage());
     } catch (RuntimeException e) {
+      metrics.failed(Refusals.RENDER_FAILED, System.nanoTime() - start);
       // Rendering is a pure function: what fails once fails on every retry.
       span.failed(e);
       return refuse(
@@ -121,6 +133,7 @@ public class DesiredStateConsumer {
           e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     if (render.size() > maxRecordBytes) {
+      metrics.failed(Refusals.RENDER_TOO_LARGE, System.nanoTime() - start);
       // The producer (and the broker) would reject it, failing the channel on every restart.
       span.failed(Refusals.RENDER_TOO_LARGE);
       return refuse(
@@ -129,6 +142,7 @@ public class DesiredStateConsumer {
           Refusals.RENDER_TOO_LARGE,
           Refusals.tooLarge(desired, render.size(), maxRecordBytes));
     }
+    metrics.rendered(System.nanoTime() - start);
     return publisher.publish(render);
   }
 
@@ -150,6 +164,7 @@ public class DesiredStateConsumer {
     LOG.warnf(
         "Dead-lettering %s-%d@%d (key %s): %s",
         record.topic(), record.partition(), record.offset(), record.key(), why);
+    metrics.deadLettered(problem);
     return publisher.deadLetter(record, problem, why);
   }
 }

@@ -138,6 +138,18 @@ class RenderPipelineIT {
     assertThat(header(dead.get(1), RenderPublisher.DEAD_LETTER_PROBLEM)).isEqualTo("UNKNOWN_TYPE");
     assertThat(header(dead.get(1), "dead-letter-topic")).isEqualTo(Topics.DESIRED);
     assertThat(new String(dead.get(1).value(), StandardCharsets.UTF_8)).isEqualTo("{}");
+
+    String metrics =
+        io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics)
+        .as("renders, failures by reason, duration and dead letters are counted")
+        .containsPattern("(?m)^shopset_renderer_renders_total [1-9]")
+        .containsPattern(
+            "(?m)^shopset_renderer_failures_total\\{reason=\"InvalidDesiredState\"} [1-9]")
+        .containsPattern("(?m)^shopset_renderer_failures_total\\{reason=\"Undecodable\"} [1-9]")
+        .containsPattern("(?m)^shopset_renderer_render_duration_seconds_bucket\\{le=\"0\\.005\"}")
+        .containsPattern(
+            "(?m)^shopset_dead_letters_total\\{reason=\"UNKNOWN_TYPE\",topic=\"shopset.desired\"} [1-9]");
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.shopset.watcher.kafka;
 
 import dev.shopset.contracts.cloudevents.CloudEvent;
+import dev.shopset.contracts.Topics;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.CommitEvent;
@@ -8,6 +9,7 @@ import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.ShopSetEvent;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.tracing.Traced;
+import dev.shopset.watcher.WatcherMetrics;
 import dev.shopset.watcher.domain.ShopSetStatuses;
 import dev.shopset.watcher.kubernetes.SourceStatusService;
 import dev.shopset.watcher.kubernetes.StatusWriter;
@@ -36,11 +38,14 @@ public class CommitsConsumer {
   private final StatusWriter status;
   private final SourceStatusService sources;
   private final Tracer tracer;
+  private final WatcherMetrics metrics;
 
-  public CommitsConsumer(StatusWriter status, SourceStatusService sources, Tracer tracer) {
+  public CommitsConsumer(
+      StatusWriter status, SourceStatusService sources, Tracer tracer, WatcherMetrics metrics) {
     this.tracer = tracer;
     this.status = status;
     this.sources = sources;
+    this.metrics = metrics;
   }
 
   @Incoming("commits")
@@ -51,11 +56,13 @@ public class CommitsConsumer {
     try {
       event = EventCodec.decode(headers(message), message.getPayload());
       if (!(event.data() instanceof CommitEvent c)) {
+        metrics.deadLettered(Topics.COMMITS, "UnexpectedType");
         return message.nack(
             new IllegalArgumentException(event.type().type() + " does not belong on commits"));
       }
       commit = c;
     } catch (EventDecodingException e) {
+      metrics.deadLettered(Topics.COMMITS, e.problem().name());
       return message.nack(e);
     }
     for (var ref : commit.shopSets()) {

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,7 @@ public class Informers {
     for (var set : all()) {
       metrics.storeSize(set.resource(), set::size);
     }
+    metrics.countShopSets(shopSets::list, Duration.ofSeconds(15));
   }
 
   private static <T extends HasMetadata, L> Informable<T> informable(

@@ -80,7 +80,7 @@ public class StatusWriter {
     current.setStatus(next.get());
     // A PUT with the resourceVersion just read: a concurrent write makes it fail and retry.
     resource.updateStatus(current);
-    metrics.statusWritten();
+    metrics.statusWritten("shopset");
     return true;
   }
 
@@ -108,7 +108,7 @@ public class StatusWriter {
     }
     current.setStatus(next.get());
     resource.updateStatus(current);
-    metrics.statusWritten();
+    metrics.statusWritten("promotion");
     return true;
   }
 
@@ -127,7 +127,7 @@ public class StatusWriter {
           }
           current.setStatus(next.get());
           resource.updateStatus(current);
-          metrics.statusWritten();
+          metrics.statusWritten("tier");
           return true;
         },
         Integer.MAX_VALUE);
@@ -152,7 +152,7 @@ public class StatusWriter {
           }
           current.setStatus(next.get());
           resource.updateStatus(current);
-          metrics.statusWritten();
+          metrics.statusWritten("configuration");
           return true;
         },
         Integer.MAX_VALUE);
