@@ -61,32 +61,15 @@ public final class BranchCommitter implements AutoCloseable {
       BranchHealth health,
       AtomicLong refusedPins) {
     this(
-        branch, resolution, events, settings, flow, health, refusedPins, CommitTracing.NONE,
+        branch,
+        resolution,
+        events,
+        settings,
+        flow,
+        health,
+        refusedPins,
+        CommitTracing.NONE,
         PusherMetrics.NONE);
-  }
-
-  public BranchCommitter(
-      SystemBranch branch,
-      SourceResolution resolution,
-      CommitEvents events,
-      CommitterSettings settings,
-      BranchFlow flow,
-      BranchHealth health,
-      AtomicLong refusedPins,
-      CommitTracing tracing) {
-    this(branch, resolution, events, settings, flow, health, refusedPins, tracing, PusherMetrics.NONE);
-  }
-
-  public BranchCommitter(
-      SystemBranch branch,
-      SourceResolution resolution,
-      CommitEvents events,
-      CommitterSettings settings,
-      BranchFlow flow,
-      BranchHealth health,
-      AtomicLong refusedPins,
-      PusherMetrics metrics) {
-    this(branch, resolution, events, settings, flow, health, refusedPins, CommitTracing.NONE, metrics);
   }
 
   public BranchCommitter(

@@ -51,26 +51,6 @@ public final class Committers implements AutoCloseable {
       SourceResolution resolution,
       CommitEvents events,
       BranchFlow flow,
-      CommitTracing tracing) {
-    this(branches, settings, resolution, events, flow, tracing, PusherMetrics.NONE);
-  }
-
-  public Committers(
-      SystemBranches branches,
-      CommitterSettings settings,
-      SourceResolution resolution,
-      CommitEvents events,
-      BranchFlow flow,
-      PusherMetrics metrics) {
-    this(branches, settings, resolution, events, flow, CommitTracing.NONE, metrics);
-  }
-
-  public Committers(
-      SystemBranches branches,
-      CommitterSettings settings,
-      SourceResolution resolution,
-      CommitEvents events,
-      BranchFlow flow,
       CommitTracing tracing,
       PusherMetrics metrics) {
     this.tracing = tracing;

@@ -86,6 +86,7 @@ class BranchCommitterTest {
             BranchFlow.NONE,
             health,
             new AtomicLong(),
+            dev.shopset.gitpusher.domain.CommitTracing.NONE,
             metrics)
         .start();
   }

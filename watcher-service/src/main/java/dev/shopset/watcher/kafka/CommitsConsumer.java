@@ -1,7 +1,7 @@
 package dev.shopset.watcher.kafka;
 
-import dev.shopset.contracts.cloudevents.CloudEvent;
 import dev.shopset.contracts.Topics;
+import dev.shopset.contracts.cloudevents.CloudEvent;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.CommitEvent;
