@@ -7,6 +7,12 @@ public final class Conditions {
   public static final String COMMITTED = "Committed";
   public static final String READY = "Ready";
 
+  /** kstatus: True while the current generation is on its way to git (Ready Unknown). */
+  public static final String RECONCILING = "Reconciling";
+
+  /** kstatus: True while the current generation cannot get to git as it is (Ready False). */
+  public static final String STALLED = "Stalled";
+
   public static final String TIER_NOT_FOUND = "TierNotFound";
   public static final String CONFIGURATION_NOT_FOUND = "ConfigurationNotFound";
   public static final String NO_SYSTEM_REPOSITORY = "NoSystemRepository";

@@ -189,9 +189,29 @@ public final class ShopSetStatuses {
               null,
               generation);
     }
+    // kstatus (kubectl wait, Argo CD's health check, Flux) reads these two beside Ready.
+    Condition reconciling =
+        new Condition(
+            Conditions.RECONCILING,
+            Condition.UNKNOWN.equals(ready.status()) ? Condition.TRUE : Condition.FALSE,
+            ready.reason(),
+            ready.message(),
+            null,
+            generation);
+    Condition stalled =
+        new Condition(
+            Conditions.STALLED,
+            Condition.FALSE.equals(ready.status()) ? Condition.TRUE : Condition.FALSE,
+            ready.reason(),
+            ready.message(),
+            null,
+            generation);
+    List<Condition> conditions = put(status.conditions(), ready, now);
+    conditions = put(conditions, reconciling, now);
+    conditions = put(conditions, stalled, now);
     return new ShopSetStatus(
         status.observedGeneration(),
-        put(status.conditions(), ready, now),
+        conditions,
         status.lastCommit(),
         status.parked(),
         status.shops());

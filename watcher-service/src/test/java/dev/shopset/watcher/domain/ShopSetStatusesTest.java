@@ -53,7 +53,9 @@ class ShopSetStatusesTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(Conditions.RENDERED, "True"),
             org.assertj.core.groups.Tuple.tuple(Conditions.COMMITTED, "True"),
-            org.assertj.core.groups.Tuple.tuple(Conditions.READY, "Unknown"));
+            org.assertj.core.groups.Tuple.tuple(Conditions.READY, "Unknown"),
+            org.assertj.core.groups.Tuple.tuple(Conditions.RECONCILING, "True"),
+            org.assertj.core.groups.Tuple.tuple(Conditions.STALLED, "False"));
     assertThat(ShopSetStatuses.withCommit(status, PUSHED, REF, 3, T2)).isEmpty();
   }
 
@@ -102,6 +104,38 @@ class ShopSetStatusesTest {
           assertThat(c.status()).as("generation 4 is on its way").isEqualTo(Condition.UNKNOWN);
           assertThat(c.reason()).isEqualTo(ShopSetStatuses.RECONCILING);
         });
+  }
+
+  @Test
+  void reconcilingAndStalledSayWhatKstatusReadsBesideReady() {
+    var valid = ShopSetStatuses.withValid(null, valid("True", "Resolved"), 3, 1, T1).orElseThrow();
+    var committed = ShopSetStatuses.withCommit(valid, PUSHED, REF, 3, T1).orElseThrow();
+    var refused =
+        ShopSetStatuses.withCommit(
+                valid,
+                new RenderRefused(
+                    "https://s.git", "gold", List.of(REF), "InvalidDesiredState", "x"),
+                REF,
+                3,
+                T2)
+            .orElseThrow();
+
+    assertThat(statusOf(valid, Conditions.RECONCILING)).as("on its way").isEqualTo("True");
+    assertThat(statusOf(valid, Conditions.STALLED)).isEqualTo("False");
+    assertThat(statusOf(committed, Conditions.RECONCILING)).as("committed").isEqualTo("False");
+    assertThat(statusOf(committed, Conditions.STALLED)).isEqualTo("False");
+    assertThat(statusOf(refused, Conditions.RECONCILING)).isEqualTo("False");
+    assertThat(ShopSetStatuses.find(refused.conditions(), Conditions.STALLED))
+        .as("refused: stuck until the spec changes")
+        .satisfies(c -> {
+          assertThat(c.status()).isEqualTo("True");
+          assertThat(c.reason()).isEqualTo("InvalidDesiredState");
+          assertThat(c.observedGeneration()).isEqualTo(3);
+        });
+  }
+
+  private static String statusOf(dev.shopset.contracts.resources.ShopSetStatus s, String type) {
+    return ShopSetStatuses.find(s.conditions(), type).status();
   }
 
   @Test
