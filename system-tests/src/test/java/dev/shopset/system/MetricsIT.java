@@ -58,7 +58,7 @@ class MetricsIT {
       commits.awaitCommitted(shopSet, WAIT);
     }
     // New code on the app branch: a pin bump.
-    String head = pushAppChange(stack, TIER, "value: info", "value: warn");
+    String head = SystemIT.pushAppChange(stack, TIER, "value: info", "value: warn");
     await().atMost(WAIT).until(() -> head.equals(system.gitlink(TIER, "base")));
     // A promotion.
     api.promote("metrics-promotion", TIER);
@@ -186,34 +186,6 @@ class MetricsIT {
       }
     }
     return rows;
-  }
-
-  private static String pushAppChange(Stack stack, String branch, String from, String to) {
-    String url = stack.url("app");
-    String before = stack.cli.head(url, branch);
-    Path work = stack.cli.clone(stack.scratch(), url, branch, false);
-    Path deployment = work.resolve(Stack.APP_PATH + "/deployment.yaml");
-    try {
-      String text = Files.readString(deployment);
-      assertThat(text).contains(from);
-      GitCli.write(deployment, text.replace(from, to));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    stack.cli.git(work, "commit", "-q", "-am", "Change " + from + " to " + to);
-    stack.cli.git(work, "push", "-q", "origin", "HEAD:refs/heads/" + branch);
-    String after = stack.cli.git(work, "rev-parse", "HEAD").strip();
-    GitCli.delete(work);
-    byte[] payload = Http.pushPayload(url, branch, before, after);
-    Http.Answer answer =
-        Http.post(
-            stack.service(Stack.PUSHER).url("/webhooks/git"),
-            "application/json",
-            payload,
-            "X-Hub-Signature-256",
-            Http.githubSignature(Stack.WEBHOOK_SECRET, payload));
-    assertThat(answer.status()).as(answer.body()).isEqualTo(202);
-    return after;
   }
 
   private static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
