@@ -79,6 +79,48 @@ class InstallOverlayIT {
   }
 
   @Test
+  void tracingExportsNothingUntilACollectorIsNamed(@TempDir Path dir) throws Exception {
+    List<JsonNode> shipped = kustomize(userCopy(dir.resolve("shipped"), Map.of(), false));
+    JsonNode settings = ofKind(shipped, "ConfigMap").getFirst();
+    assertThat(settings.at("/data/TRACES_SAMPLE_RATIO").asText()).isEqualTo("0");
+    assertThat(settings.at("/data").has("OTLP_ENDPOINT"))
+        .as("no collector is named until a user names one")
+        .isFalse();
+    for (JsonNode deployment : ofKind(shipped, "Deployment")) {
+      Map<String, JsonNode> env = environment(deployment);
+      assertThat(env.get("OTEL_TRACES_SAMPLER_ARG").at("/valueFrom/configMapKeyRef/key").asText())
+          .as(deployment.at("/metadata/name").asText())
+          .isEqualTo("TRACES_SAMPLE_RATIO");
+      JsonNode endpoint = env.get("OTEL_EXPORTER_OTLP_ENDPOINT").at("/valueFrom/configMapKeyRef");
+      assertThat(endpoint.get("key").asText()).isEqualTo("OTLP_ENDPOINT");
+      assertThat(endpoint.get("optional").asBoolean())
+          .as("a Deployment starts without the key, with the variable unset")
+          .isTrue();
+    }
+
+    List<JsonNode> traced =
+        kustomize(
+            userCopy(
+                dir.resolve("traced"),
+                Map.of(
+                    "OTLP_ENDPOINT", "http://otel-collector.observability:4317",
+                    "TRACES_SAMPLE_RATIO", "1"),
+                false));
+    JsonNode tracedSettings = ofKind(traced, "ConfigMap").getFirst();
+    assertThat(tracedSettings.at("/data/OTLP_ENDPOINT").asText())
+        .isEqualTo("http://otel-collector.observability:4317");
+    assertThat(tracedSettings.at("/data/TRACES_SAMPLE_RATIO").asText()).isEqualTo("1");
+  }
+
+  private static Map<String, JsonNode> environment(JsonNode deployment) {
+    Map<String, JsonNode> env = new HashMap<>();
+    deployment
+        .at("/spec/template/spec/containers/0/env")
+        .forEach(variable -> env.put(variable.get("name").asText(), variable));
+    return env;
+  }
+
+  @Test
   void secretsComeFromTheFilesKeptOutOfGitAndAreReferencedByTheirGeneratedNames(@TempDir Path dir)
       throws Exception {
     Path install = userCopy(dir, Map.of(), false);
@@ -197,7 +239,10 @@ class InstallOverlayIT {
     Path params = install.resolve("params.env");
     List<String> lines = new ArrayList<>();
     for (String line : Files.readAllLines(params)) {
-      String key = line.contains("=") ? line.substring(0, line.indexOf('=')) : "";
+      // A setting shipped commented out ("# KEY=example") is one a user may uncomment.
+      String setting =
+          line.startsWith("# ") && line.matches("# [A-Z0-9_]+=.*") ? line.substring(2) : line;
+      String key = setting.contains("=") ? setting.substring(0, setting.indexOf('=')) : "";
       lines.add(changes.containsKey(key) ? key + "=" + changes.get(key) : line);
     }
     Files.write(params, lines);
