@@ -2,6 +2,7 @@ package dev.shopset.gitpusher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.gitpusher.domain.FailureReason;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,5 +54,10 @@ class FailureReasonTablesTest {
   void theReadmesTroubleshootingListsEveryReasonAndNoOther() throws IOException {
     assertThat(tableAfter(Path.of("..", "README.md"), "**git-pusher failure reasons**"))
         .containsExactlyElementsOf(reasons());
+  }
+
+  @Test
+  void theFailuresTheWatcherTreatsAsPassingAreReasonsTheServiceUses() {
+    assertThat(reasons()).containsAll(CommitFailed.PASSING_REASONS);
   }
 }

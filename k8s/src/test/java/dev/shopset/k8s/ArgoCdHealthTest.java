@@ -151,10 +151,10 @@ class ArgoCdHealthTest {
                 new ShopSetStatus(
                     1L,
                     List.of(
-                        condition("Stalled", "True", "RetriesExhausted", "gave up", 1),
+                        condition("Stalled", "True", "AuthenticationFailed", "HTTP 401", 1),
                         condition(Conditions.READY, "Unknown", "Reconciling", "on its way", 1)),
                     null)));
-    assertThat(stalled).isEqualTo(new Health("Degraded", "RetriesExhausted: gave up"));
+    assertThat(stalled).isEqualTo(new Health("Degraded", "AuthenticationFailed: HTTP 401"));
     Health reconciling =
         health(
             "ShopSet",
@@ -168,6 +168,30 @@ class ArgoCdHealthTest {
                         condition(Conditions.READY, "True", "Pushed", "older commit", 1)),
                     null)));
     assertThat(reconciling).isEqualTo(new Health("Progressing", "Rendering: generation 1"));
+  }
+
+  @Test
+  void shopSetNotReadyThroughAGitOutageItRetriesIsProgressingNotDegraded() throws Exception {
+    Health h =
+        health(
+            "ShopSet",
+            shopSet(
+                1,
+                null,
+                new ShopSetStatus(
+                    1L,
+                    List.of(
+                        condition(Conditions.READY, "False", "Unavailable", "git down", 1),
+                        condition(
+                            "Reconciling",
+                            "True",
+                            "Unavailable",
+                            "git down (retrying by itself)",
+                            1),
+                        condition("Stalled", "False", "Unavailable", "git down", 1)),
+                    null)));
+    assertThat(h)
+        .isEqualTo(new Health("Progressing", "Unavailable: git down (retrying by itself)"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.shopset.contracts.events;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Changes could not be pushed and will not be retried without help.
@@ -27,6 +28,19 @@ public record CommitFailed(
             "What happened and what to do, for a person; never contains credentials.")
         String message)
     implements CommitEvent {
+
+  /**
+   * Reasons of failures that pass by themselves: the git host is back, the branch stops moving; the
+   * git-pusher keeps retrying and no one need act. Every other reason needs a person.
+   */
+  public static final Set<String> PASSING_REASONS =
+      Set.of("Unavailable", "NotFastForward", "RetriesExhausted");
+
+  /** Whether {@code reason} names a failure that passes by itself ({@link #PASSING_REASONS}). */
+  public static boolean passesByItself(String reason) {
+    return PASSING_REASONS.contains(reason);
+  }
+
   public CommitFailed {
     Require.present(systemRepository, "systemRepository");
     Require.present(branch, "branch");

@@ -48,7 +48,7 @@ public final class ShopSetStatuses {
             base.lastCommit(),
             base.parked(),
             shops);
-    return changed(current, summarized(next, generation, now));
+    return changed(current, ShopSetReadiness.summarized(next, generation, now));
   }
 
   /**
@@ -128,7 +128,7 @@ public final class ShopSetStatuses {
     ShopSetStatus next =
         new ShopSetStatus(
             base.observedGeneration(), conditions, lastCommit, base.parked(), base.shops());
-    return changed(current, summarized(next, generation, now));
+    return changed(current, ShopSetReadiness.summarized(next, generation, now));
   }
 
   /** The status with the tier branches the ShopSet's Application is parked on. */
@@ -142,105 +142,7 @@ public final class ShopSetStatuses {
             base.lastCommit(),
             parked.isEmpty() ? null : List.copyOf(parked),
             base.shops());
-    return changed(current, summarized(next, generation, now));
-  }
-
-  /**
-   * {@code status} with its Ready condition: True when the current generation is valid, rendered
-   * and committed; False with the reason of the first condition that says False; Unknown
-   * (Reconciling) while the current generation is on its way.
-   */
-  static ShopSetStatus summarized(ShopSetStatus status, long generation, Instant now) {
-    Condition valid = find(status.conditions(), Conditions.VALID);
-    Condition rendered = find(status.conditions(), Conditions.RENDERED);
-    Condition committed = find(status.conditions(), Conditions.COMMITTED);
-    Condition ready;
-    Condition failing = firstFalse(generation, valid, rendered, committed);
-    if (failing != null) {
-      ready =
-          new Condition(
-              Conditions.READY,
-              Condition.FALSE,
-              failing.reason(),
-              failing.message(),
-              null,
-              generation);
-    } else if (current(valid, generation)
-        && isTrue(valid)
-        && current(rendered, generation)
-        && isTrue(rendered)
-        && current(committed, generation)
-        && isTrue(committed)) {
-      ready =
-          new Condition(
-              Conditions.READY,
-              Condition.TRUE,
-              PUSHED,
-              "Generation " + generation + " is committed: " + committed.message(),
-              null,
-              generation);
-    } else {
-      ready =
-          new Condition(
-              Conditions.READY,
-              Condition.UNKNOWN,
-              RECONCILING,
-              "Generation " + generation + " is on its way to git.",
-              null,
-              generation);
-    }
-    // kstatus (kubectl wait, Argo CD's health check, Flux) reads these two beside Ready.
-    Condition reconciling =
-        new Condition(
-            Conditions.RECONCILING,
-            Condition.UNKNOWN.equals(ready.status()) ? Condition.TRUE : Condition.FALSE,
-            ready.reason(),
-            ready.message(),
-            null,
-            generation);
-    Condition stalled =
-        new Condition(
-            Conditions.STALLED,
-            Condition.FALSE.equals(ready.status()) ? Condition.TRUE : Condition.FALSE,
-            ready.reason(),
-            ready.message(),
-            null,
-            generation);
-    List<Condition> conditions = put(status.conditions(), ready, now);
-    conditions = put(conditions, reconciling, now);
-    conditions = put(conditions, stalled, now);
-    return new ShopSetStatus(
-        status.observedGeneration(),
-        conditions,
-        status.lastCommit(),
-        status.parked(),
-        status.shops());
-  }
-
-  /**
-   * The first of {@code conditions} that says False and still applies: Valid=False for this
-   * generation, or a later stage's False for this generation (a failure of an older generation is
-   * superseded by the newer one on its way).
-   */
-  private static Condition firstFalse(long generation, Condition... conditions) {
-    for (Condition condition : conditions) {
-      if (condition != null
-          && Condition.FALSE.equals(condition.status())
-          && current(condition, generation)) {
-        return condition;
-      }
-    }
-    return null;
-  }
-
-  private static boolean current(Condition condition, long generation) {
-    return condition != null
-        && condition.observedGeneration() != null
-        && condition.observedGeneration() >= generation;
-  }
-
-  private static boolean isTrue(Condition condition) {
-    return condition != null && Condition.TRUE.equals(condition.status());
+    return changed(current, ShopSetReadiness.summarized(next, generation, now));
   }
 
   private static ShopSetStatus orEmpty(ShopSetStatus current) {

@@ -134,6 +134,50 @@ class ShopSetStatusesTest {
         });
   }
 
+  @Test
+  void aGitOutageKeepsTheShopSetReconcilingAndOnlyWhatNeedsAPersonStallsIt() {
+    var valid = ShopSetStatuses.withValid(null, valid("True", "Resolved"), 3, 1, T1).orElseThrow();
+    var outage =
+        ShopSetStatuses.withCommit(
+                valid,
+                new CommitFailed(
+                    "https://s.git",
+                    "gold",
+                    List.of(REF),
+                    "Unavailable",
+                    "git.example did not answer"),
+                REF,
+                3,
+                T2)
+            .orElseThrow();
+    var refusedCredentials =
+        ShopSetStatuses.withCommit(
+                valid,
+                new CommitFailed(
+                    "https://s.git", "gold", List.of(REF), "AuthenticationFailed", "HTTP 401"),
+                REF,
+                3,
+                T2)
+            .orElseThrow();
+
+    assertThat(ShopSetStatuses.find(outage.conditions(), Conditions.READY))
+        .satisfies(c -> {
+          assertThat(c.status()).as("not ready: nothing of it is in git").isEqualTo("False");
+          assertThat(c.reason()).isEqualTo("Unavailable");
+        });
+    assertThat(ShopSetStatuses.find(outage.conditions(), Conditions.RECONCILING))
+        .satisfies(c -> {
+          assertThat(c.status()).as("the git-pusher retries by itself").isEqualTo("True");
+          assertThat(c.reason()).isEqualTo("Unavailable");
+          assertThat(c.message()).contains("retrying by itself");
+        });
+    assertThat(statusOf(outage, Conditions.STALLED)).as("no one need act").isEqualTo("False");
+    assertThat(statusOf(refusedCredentials, Conditions.STALLED))
+        .as("credentials need a person")
+        .isEqualTo("True");
+    assertThat(statusOf(refusedCredentials, Conditions.RECONCILING)).isEqualTo("False");
+  }
+
   private static String statusOf(dev.shopset.contracts.resources.ShopSetStatus s, String type) {
     return ShopSetStatuses.find(s.conditions(), type).status();
   }
