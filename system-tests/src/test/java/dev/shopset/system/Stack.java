@@ -59,6 +59,7 @@ final class Stack implements AutoCloseable {
           "release-dev",
           "release-prod",
           "tracing",
+          "tracing-up",
           "metrics-0",
           "metrics-1");
 

@@ -29,13 +29,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * tests' OTLP receiver. A ShopSet change is one connected trace from the watcher's observation
  * through the render, the git-pusher's commit and push, to the watcher's status write; a rollout is
  * one trace from its observation to each Slack call. The JSON log lines of the cluster profile
- * carry the same trace id with the ShopSet and the event id.
+ * carry the same trace id with the ShopSet and the event id. A promotion is one trace from its
+ * request through the git-pusher's branch move and the new code's pin bump to its status write.
  */
 @ExtendWith(StackExtension.class)
 class TracingIT {
 
   static final String NS = "tracing";
   static final String TIER = "tracing";
+  static final String UP = "tracing-up";
   static final Duration WAIT = Duration.ofSeconds(90);
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,7 +49,8 @@ class TracingIT {
   static void setUp() {
     stack = StackExtension.stack();
     api = new Resources(stack);
-    api.tier(TIER, 0, "system", null);
+    api.tier(TIER, 0, "system", UP);
+    api.tier(UP, 1, "system", null);
     api.configuration(NS);
     commits = new KafkaTail(stack.bootstrapServers(), Topics.COMMITS);
   }
@@ -155,6 +158,54 @@ class TracingIT {
             assertThat(observed.name()).isEqualTo("shopset.rollouts publish");
             assertThat(observed.attribute("shopset.name")).isEqualTo("traced-web");
           }
+        });
+  }
+
+  @Test
+  void aPromotionIsOneTraceFromItsRequestThroughTheBranchMoveAndThePinBumpToItsStatusWrite() {
+    ShopSet up = api.apply(NS, "traced-up", Resources.spec(UP, 1, "tromso"));
+    commits.awaitCommitted(up, WAIT);
+    String next = SystemIT.pushAppChange(stack, TIER, "value: info", "value: debug");
+    api.promote("tracing-promotion", TIER);
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> {
+          OtlpReceiver.Span status =
+              stack.otlp().spans().stream()
+                  .filter(s -> s.name().equals("shopset.promotion status write"))
+                  .filter(s -> "tracing-promotion".equals(s.attribute("shopset.promotion")))
+                  .findFirst()
+                  .orElseThrow(() -> new AssertionError("no status write of the promotion"));
+          assertThat(status.attribute("shopset.promotion.outcome")).isEqualTo("SUCCEEDED");
+          Map<String, OtlpReceiver.Span> trace = byId(stack.otlp().trace(status.traceId()));
+          assertThat(ancestry(status, trace))
+              .extracting(s -> s.service() + ": " + s.name())
+              .containsExactly(
+                  Stack.WATCHER + ": shopset.promotions publish",
+                  Stack.PUSHER + ": shopset.promotions receive",
+                  Stack.WATCHER + ": shopset.promotion status write");
+          // The new code's pin bump on the tier it reached, in the same trace.
+          OtlpReceiver.Span bump =
+              trace.values().stream()
+                  .filter(s -> s.name().equals("commit and push"))
+                  .filter(s -> UP.equals(s.attribute("shopset.branch")))
+                  .findFirst()
+                  .orElseThrow(() -> new AssertionError("no pin bump of " + UP + " in the trace"));
+          assertThat(ancestry(bump, trace))
+              .extracting(s -> s.service() + ": " + s.name())
+              .containsExactly(
+                  Stack.WATCHER + ": shopset.promotions publish",
+                  Stack.PUSHER + ": shopset.promotions receive",
+                  Stack.PUSHER + ": shopset.sources receive",
+                  Stack.PUSHER + ": shopset.renders receive",
+                  Stack.PUSHER + ": commit and push");
+          assertThat(trace.values())
+              .as("the head moves in the trace: %s", trace.values())
+              .filteredOn(s -> s.name().equals("shopset.sources receive"))
+              .extracting(s -> s.attribute("git.commit.sha"))
+              .containsOnly(next);
+          assertThat(bump.attribute("git.commit.sha")).matches("[0-9a-f]{40}");
         });
   }
 

@@ -158,7 +158,7 @@ public final class BranchCommitter implements AutoCloseable {
    * covers it, current meanwhile, so the commit events continue the batch's trace.
    */
   void process(Batch batch) throws InterruptedException {
-    try (CommitTracing.BatchSpan span = tracing.batch(id, batch.renders())) {
+    try (CommitTracing.BatchSpan span = tracing.batch(id, batch.renders(), batch.pins())) {
       process(batch, span);
     }
   }

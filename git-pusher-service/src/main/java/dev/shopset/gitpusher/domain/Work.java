@@ -63,10 +63,18 @@ public sealed interface Work {
     }
   }
 
-  /** A source branch has a new head; the submodules following it are to be pinned to it. */
-  record Pin(PinMove move, CompletableFuture<Void> done) implements Work {
+  /**
+   * A source branch has a new head; the submodules following it are to be pinned to it.
+   *
+   * @param trace the trace of what moved the head (a push webhook, a promotion); null when none
+   */
+  record Pin(PinMove move, TraceContext trace, CompletableFuture<Void> done) implements Work {
     public Pin(PinMove move) {
-      this(move, new CompletableFuture<>());
+      this(move, null, new CompletableFuture<>());
+    }
+
+    public Pin(PinMove move, TraceContext trace) {
+      this(move, trace, new CompletableFuture<>());
     }
 
     @Override

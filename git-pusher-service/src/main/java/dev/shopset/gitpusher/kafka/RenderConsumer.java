@@ -103,7 +103,9 @@ public class RenderConsumer {
               new WorkRefused(FailureReason.InvalidSourceHead, problem),
               metrics);
         }
-        work = new Work.Pin(PinMove.of(pin));
+        try (Traced received = receivedPin(cloudEvent, pin)) {
+          work = new Work.Pin(PinMove.of(pin), received.traceContext());
+        }
       }
       default -> {
         return DeadLetters.nack(
@@ -140,6 +142,18 @@ public class RenderConsumer {
         .attribute("cloudevents.event_type", event.type().type())
         .attribute("messaging.system", "kafka")
         .attribute("messaging.destination.name", Topics.RENDERS)
+        .start();
+  }
+
+  private Traced receivedPin(CloudEvent<ShopSetEvent> event, PinRequested pin) {
+    return Traced.span(tracer, "shopset.renders receive")
+        .kind(SpanKind.CONSUMER)
+        .parent(event.trace())
+        .eventId(event.id())
+        .attribute("cloudevents.event_type", event.type().type())
+        .attribute("messaging.system", "kafka")
+        .attribute("messaging.destination.name", Topics.RENDERS)
+        .attribute("shopset.branch", pin.branch())
         .start();
   }
 

@@ -12,8 +12,9 @@ import java.util.Objects;
 
 /**
  * {@link CommitTracing} with OpenTelemetry: a {@code commit and push} span per batch in the trace
- * of its first render, linked to the others; after the push, a {@code commit} span in every other
- * render's trace, linked back to the batch span.
+ * of its first render (or, with none, of its first pin move), linked to the others; after the push,
+ * a {@code commit} span in every other render's and pin move's trace, linked back to the batch
+ * span.
  */
 public final class OtelCommitTracing implements CommitTracing {
 
@@ -24,15 +25,22 @@ public final class OtelCommitTracing implements CommitTracing {
   }
 
   @Override
-  public BatchSpan batch(BranchId branch, List<Work.Render> renders) {
+  public BatchSpan batch(BranchId branch, List<Work.Render> renders, List<Work.Pin> pins) {
+    List<TraceContext> pinTraces =
+        pins.stream().map(Work.Pin::trace).filter(Objects::nonNull).toList();
     TraceContext first =
-        renders.stream().map(Work.Render::trace).filter(Objects::nonNull).findFirst().orElse(null);
+        renders.stream()
+            .map(Work.Render::trace)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse(pinTraces.isEmpty() ? null : pinTraces.getFirst());
     Traced.Builder builder =
         Traced.span(tracer, "commit and push")
             .parent(first)
             .attribute("shopset.system_repository", branch.repository())
             .attribute("shopset.branch", branch.branch())
-            .attribute("shopset.batch.renders", Integer.toString(renders.size()));
+            .attribute("shopset.batch.renders", Integer.toString(renders.size()))
+            .attribute("shopset.batch.pins", Integer.toString(pins.size()));
     if (renders.size() == 1) {
       // One change: its log lines (the push's) name the ShopSet and the event, as the trace does.
       Work.Render only = renders.getFirst();
@@ -44,6 +52,11 @@ public final class OtelCommitTracing implements CommitTracing {
     for (Work.Render render : renders) {
       if (render.trace() != null && render.trace() != first) {
         builder.link(render.trace());
+      }
+    }
+    for (TraceContext pin : pinTraces) {
+      if (pin != first) {
+        builder.link(pin);
       }
     }
     Traced batch = builder.start();
@@ -68,6 +81,18 @@ public final class OtelCommitTracing implements CommitTracing {
               .attribute("git.commit.sha", sha)
               .start()
               .close();
+        }
+        for (TraceContext pin : pinTraces) {
+          if (own != null && !pin.traceId().equals(own.traceId())) {
+            Traced.span(tracer, "commit")
+                .kind(SpanKind.INTERNAL)
+                .parent(pin)
+                .link(own)
+                .attribute("shopset.branch", branch.branch())
+                .attribute("git.commit.sha", sha)
+                .start()
+                .close();
+          }
         }
       }
 

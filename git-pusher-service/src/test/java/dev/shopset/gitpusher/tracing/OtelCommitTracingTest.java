@@ -37,7 +37,7 @@ class OtelCommitTracingTest {
   void aLoneChangeIsCommittedInItsOwnTraceAndItsCommitEventCarriesTheBatchSpan() {
     Work.Render a = render("a", A, "e-a");
     TraceContext sent;
-    try (CommitTracing.BatchSpan span = tracing.batch(branch(), List.of(a))) {
+    try (CommitTracing.BatchSpan span = tracing.batch(branch(), List.of(a), List.of())) {
       sent = TraceContexts.current();
       span.pushed(SHA, List.of(a));
     }
@@ -58,7 +58,7 @@ class OtelCommitTracingTest {
   void aSharedCommitContinuesTheFirstTraceLinksTheOthersAndMarksEachOtherTrace() {
     Work.Render a = render("a", A, "e-a");
     Work.Render b = render("b", B, "e-b");
-    try (CommitTracing.BatchSpan span = tracing.batch(branch(), List.of(a, b))) {
+    try (CommitTracing.BatchSpan span = tracing.batch(branch(), List.of(a, b), List.of())) {
       span.pushed(SHA, List.of(a, b));
     }
     SpanData batch = only("commit and push");
@@ -79,6 +79,36 @@ class OtelCommitTracingTest {
     assertThat(marker.getAttributes().asMap().toString())
         .contains("git.commit.sha=" + SHA)
         .contains("shopset.name=b");
+  }
+
+  @Test
+  void newCodeReachingATierIsCommittedInTheTraceOfTheHeadMoveThatBroughtIt() {
+    Work.Pin pushed = pin("a", A);
+    Work.Pin promoted = pin("b", B);
+    try (CommitTracing.BatchSpan span =
+        tracing.batch(branch(), List.of(), List.of(pushed, promoted))) {
+      span.pushed(SHA, List.of());
+    }
+    SpanData batch = only("commit and push");
+    assertThat(batch.getTraceId()).isEqualTo(pushed.trace().traceId());
+    assertThat(batch.getParentSpanId()).isEqualTo(pushed.trace().spanId());
+    assertThat(batch.getLinks())
+        .singleElement()
+        .satisfies(link ->
+            assertThat(link.getSpanContext().getTraceId()).isEqualTo(promoted.trace().traceId()));
+    SpanData marker = only("commit");
+    assertThat(marker.getTraceId()).isEqualTo(promoted.trace().traceId());
+    assertThat(marker.getAttributes().asMap().toString()).contains("git.commit.sha=" + SHA);
+  }
+
+  private static Work.Pin pin(String branch, String traceparent) {
+    return new Work.Pin(
+        new dev.shopset.gitpusher.domain.PinMove(
+            new dev.shopset.gitpusher.domain.SourceRef("https://git.example/app.git", branch),
+            null,
+            SHA,
+            false),
+        TraceContext.parse(traceparent, null));
   }
 
   private SpanData only(String name) {

@@ -1,10 +1,14 @@
 package dev.shopset.watcher.kubernetes;
 
+import dev.shopset.contracts.Topics;
 import dev.shopset.contracts.events.PromotionResult;
 import dev.shopset.contracts.resources.Promotion;
+import dev.shopset.tracing.Traced;
 import dev.shopset.watcher.WatcherMetrics;
 import dev.shopset.watcher.domain.PromotionPlanner;
 import dev.shopset.watcher.kafka.EventPublisher;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +17,9 @@ import java.util.Optional;
 /**
  * Turns a new Promotion into a PromotionRequested on {@code shopset.promotions} (then status
  * Pending), or a Failed status when it cannot be carried out; writes the results git-pusher reports
- * on {@code shopset.promotion-results} into Promotion status.
+ * on {@code shopset.promotion-results} into Promotion status. Each request starts a trace ({@code
+ * shopset.promotions publish}) that the git-pusher's promotion, the new code's pin bumps and the
+ * status write continue.
  */
 @ApplicationScoped
 public class PromotionService {
@@ -22,13 +28,19 @@ public class PromotionService {
   private final EventPublisher publisher;
   private final StatusWriter status;
   private final WatcherMetrics metrics;
+  private final Tracer tracer;
 
   public PromotionService(
-      Informers informers, EventPublisher publisher, StatusWriter status, WatcherMetrics metrics) {
+      Informers informers,
+      EventPublisher publisher,
+      StatusWriter status,
+      WatcherMetrics metrics,
+      Tracer tracer) {
     this.informers = informers;
     this.publisher = publisher;
     this.status = status;
     this.metrics = metrics;
+    this.tracer = tracer;
   }
 
   void reconcile(String name, Instant seenAt) {
@@ -47,7 +59,19 @@ public class PromotionService {
     }
     if (plan.request() != null) {
       // Published before the status: a crash in between repeats the same request (same id).
-      publisher.publish(plan.request());
+      var request = plan.request();
+      try (Traced span =
+          Traced.span(tracer, "shopset.promotions publish")
+              .kind(SpanKind.PRODUCER)
+              .parent(null)
+              .startedAt(seenAt)
+              .attribute("messaging.system", "kafka")
+              .attribute("messaging.destination.name", Topics.PROMOTIONS)
+              .attribute("shopset.promotion", name)
+              .attribute("shopset.tier", request.toTier())
+              .start()) {
+        span.eventId(publisher.publish(request).id());
+      }
       metrics.changeToEvent("promotion", Duration.between(seenAt, Instant.now()));
     }
     if (plan.status() != null) {

@@ -95,7 +95,7 @@ class RestartedWatcherIT {
             queue,
             new DesiredStateService(
                 informers, publisher, status, metrics, TestRepositories.INSTANCE, NO_TRACING),
-            new PromotionService(informers, publisher, status, metrics),
+            new PromotionService(informers, publisher, status, metrics, NO_TRACING),
             new RolloutService(client, informers, publisher, metrics, config, NO_TRACING),
             metrics,
             config,
