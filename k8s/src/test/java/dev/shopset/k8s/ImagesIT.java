@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.shopset.kafka.EmbeddedKafkaBroker;
-import dev.shopset.local.InMemoryKubernetes;
+import dev.shopset.local.kubernetes.InMemoryKubernetes;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -3,7 +3,7 @@ package dev.shopset.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopset.contracts.Topics;
-import dev.shopset.local.InMemoryKubernetes;
+import dev.shopset.local.kubernetes.InMemoryKubernetes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,19 +1,20 @@
 package dev.shopset.local;
 
-import dev.shopset.contracts.resources.Promotion;
-import dev.shopset.contracts.resources.PromotionSpec;
-import dev.shopset.contracts.resources.PromotionStatus;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.ShopSetSpec;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import dev.shopset.shopctl.ShopCtl;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import picocli.CommandLine;
 
 /**
  * The scripted story of {@code ./shopset run --demo}: the example ShopSets are committed, one is
@@ -32,12 +33,22 @@ final class DemoStory {
   private final GitRepositories git;
   private final SlackConsole slack;
   private final Console console;
+  private final Path kubeconfig;
 
-  DemoStory(KubernetesClient client, GitRepositories git, SlackConsole slack, Console console) {
+  /**
+   * @param kubeconfig the kubeconfig of {@code client}'s API, which the story's shopctl step uses
+   */
+  DemoStory(
+      KubernetesClient client,
+      GitRepositories git,
+      SlackConsole slack,
+      Console console,
+      Path kubeconfig) {
     this.client = client;
     this.git = git;
     this.slack = slack;
     this.console = console;
+    this.kubeconfig = kubeconfig;
   }
 
   /** Runs every chapter in order; throws when one does not come true in time. */
@@ -109,17 +120,26 @@ final class DemoStory {
   }
 
   private void promoted() throws IOException, InterruptedException {
-    console.step("Demo 4/5: promote dev to prod");
+    console.step("Demo 4/5: promote dev to prod, with shopctl as a release pipeline would");
     String devHead = git.head("app", DEV);
-    Promotion promotion = new Promotion();
-    promotion.setMetadata(new ObjectMetaBuilder().withName("dev-to-prod-1").build());
-    promotion.setSpec(new PromotionSpec(DEV));
-    client.resource(promotion).create();
-    console.detail("applied   Promotion dev-to-prod-1 (tier dev)");
-    await(
-        "Promotion dev-to-prod-1 to succeed",
-        () -> promotionPhase("dev-to-prod-1") == PromotionStatus.Phase.Succeeded);
-    console.detail("status    Promotion dev-to-prod-1 Succeeded");
+    console.detail("$ shopctl promote dev --wait --timeout 90s");
+    StringWriter out = new StringWriter();
+    CommandLine shopctl = ShopCtl.commandLine();
+    shopctl.setOut(new PrintWriter(out));
+    shopctl.setErr(new PrintWriter(out));
+    int exit =
+        shopctl.execute(
+            "promote",
+            DEV,
+            "--wait",
+            "--timeout",
+            STEP.toSeconds() + "s",
+            "--kubeconfig",
+            kubeconfig.toString());
+    out.toString().lines().forEach(line -> console.detail("shopctl   " + line));
+    if (exit != 0) {
+      throw new IllegalStateException("shopctl promote dev exited with " + exit);
+    }
     await(
         "the app repository's prod branch to be at dev's head " + shortSha(devHead),
         () -> devHead.equals(head("app", PROD)));
@@ -171,11 +191,6 @@ final class DemoStory {
       return null;
     }
     return current.getStatus().lastCommit().sha();
-  }
-
-  private PromotionStatus.Phase promotionPhase(String name) {
-    Promotion current = client.resources(Promotion.class).withName(name).get();
-    return current == null || current.getStatus() == null ? null : current.getStatus().phase();
   }
 
   private void awaitFile(String branch, String path) {

@@ -5,6 +5,7 @@ import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.RolloutEvent;
 import dev.shopset.contracts.events.ShopSetDesired;
 import dev.shopset.kafka.EmbeddedKafkaBroker;
+import dev.shopset.local.kubernetes.InMemoryKubernetes;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -116,7 +117,7 @@ public final class LocalRun {
   int demo() {
     try {
       start();
-      new DemoStory(client, git, slack, console).run();
+      new DemoStory(client, git, slack, console, kubectlConfig).run();
       summary();
       console.step("Demo complete: every step came true.");
       return 0;

@@ -37,7 +37,11 @@ class LocalRunDemoIT {
         .containsPattern("commit    dev [0-9a-f]{8} \"Render 1 ShopSet on dev")
         .containsPattern("status    eu-small committed as [0-9a-f]{8}")
         .containsPattern("commit    dev [0-9a-f]{8} \"base: [0-9a-f]{7}\\.\\.[0-9a-f]{7}\"")
-        .contains("promoted  dev-to-prod-1: SUCCEEDED")
+        .contains("$ shopctl promote dev --wait")
+        .containsPattern("shopctl   Promotion dev-to-prod-[a-z0-9]+ created: dev -> prod")
+        .containsPattern(
+            "shopctl   Promotion dev-to-prod-[a-z0-9]+ Succeeded: prod is now at [0-9a-f]{40}")
+        .containsPattern("promoted  dev-to-prod-[a-z0-9]+: SUCCEEDED")
         .containsPattern("commit    prod [0-9a-f]{8} \"base: ")
         .contains("rollout   shops-eu/shop-web rev 2 succeeded")
         .contains("slack     #shops-eu new message")

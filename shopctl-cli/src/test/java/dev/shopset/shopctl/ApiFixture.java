@@ -11,7 +11,7 @@ import dev.shopset.contracts.resources.ShopSetStatus;
 import dev.shopset.contracts.resources.Tier;
 import dev.shopset.contracts.resources.TierSpec;
 import dev.shopset.contracts.resources.TierStatus;
-import dev.shopset.local.InMemoryKubernetes;
+import dev.shopset.local.kubernetes.InMemoryKubernetes;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;

@@ -1,4 +1,4 @@
-package dev.shopset.local;
+package dev.shopset.local.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

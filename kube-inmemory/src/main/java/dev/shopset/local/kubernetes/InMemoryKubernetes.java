@@ -1,10 +1,9 @@
-package dev.shopset.local;
+package dev.shopset.local.kubernetes;
 
 import dev.shopset.contracts.resources.Configuration;
 import dev.shopset.contracts.resources.Promotion;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.Tier;
-import dev.shopset.local.kubernetes.InMemoryApiServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;

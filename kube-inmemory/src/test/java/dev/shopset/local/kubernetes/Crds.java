@@ -13,7 +13,7 @@ final class Crds {
   private Crds() {}
 
   static ObjectNode crd(String plural) {
-    String file = "/dev/shopset/local/crds/" + plural + ".shopset.dev-v1.yml";
+    String file = "/dev/shopset/local/kubernetes/crds/" + plural + ".shopset.dev-v1.yml";
     try (InputStream in = Crds.class.getResourceAsStream(file)) {
       return (ObjectNode) Json.parseYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
