@@ -53,18 +53,32 @@ final class ApiFixture implements AutoCloseable {
 
   /** Runs shopctl with {@code args} and this API's kubeconfig. */
   Result run(String... args) {
+    return run(false, args);
+  }
+
+  /**
+   * Runs shopctl as {@code main} does ({@link ShopCtl#execute}), or with {@code wholeTree} always
+   * through the whole command tree ({@link ShopCtl#commandLine}).
+   */
+  Result run(boolean wholeTree, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = ShopCtl.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
     List<String> all = new ArrayList<>(List.of(args));
     boolean takesCluster = !all.isEmpty() && !all.get(0).equals("completion");
     if (takesCluster && !all.contains("--help")) {
       all.add("--kubeconfig");
       all.add(kubeconfig.toString());
     }
-    int exit = cl.execute(all.toArray(String[]::new));
+    String[] line = all.toArray(String[]::new);
+    int exit;
+    if (wholeTree) {
+      CommandLine cl = ShopCtl.commandLine();
+      cl.setOut(new PrintWriter(out));
+      cl.setErr(new PrintWriter(err));
+      exit = cl.execute(line);
+    } else {
+      exit = ShopCtl.execute(new PrintWriter(out), new PrintWriter(err), line);
+    }
     return new Result(exit, out.toString(), err.toString());
   }
 

@@ -3,6 +3,7 @@ package dev.shopset.shopctl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopset.contracts.resources.TierStatus;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +114,22 @@ class StatusAndTiersIT {
   void aNameAndAllNamespacesTogetherAreAUsageError() {
     assertThat(api.run("status", "eu-small", "-A").exit()).isEqualTo(Exit.USAGE);
     assertThat(api.run("status", "-n", "x", "-A").exit()).isEqualTo(Exit.USAGE);
+  }
+
+  @Test
+  void theReadCommandsBuiltAloneForAFastStartAnswerExactlyAsInTheWholeTree() {
+    for (String[] line :
+        List.of(
+            new String[] {"status", "-A"},
+            new String[] {"status", "eu-small", "-n", "shops-eu", "-o", "json"},
+            new String[] {"status", "eu-smal", "-n", "shops-eu"},
+            new String[] {"status", "--bogus"},
+            new String[] {"status", "--help"},
+            new String[] {"tiers"},
+            new String[] {"tiers", "--help"})) {
+      assertThat(api.run(line)).as(String.join(" ", line)).isEqualTo(api.run(true, line));
+    }
+    assertThat(api.run("status", "--help").out()).startsWith("Usage: shopctl status ");
   }
 
   @Test
