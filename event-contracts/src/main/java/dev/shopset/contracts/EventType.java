@@ -1,8 +1,10 @@
 package dev.shopset.contracts;
 
+import dev.shopset.contracts.events.ApprovalActionRequested;
 import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.PinRequested;
+import dev.shopset.contracts.events.PromotionApprovalState;
 import dev.shopset.contracts.events.PromotionRequested;
 import dev.shopset.contracts.events.PromotionResult;
 import dev.shopset.contracts.events.RenderRefused;
@@ -45,7 +47,11 @@ public enum EventType {
   ROLLOUT_FAILED("rollout-failed", 1, RolloutFailed.class, Topics.ROLLOUTS),
   ROLLOUT_ROLLED_BACK("rollout-rolled-back", 1, RolloutRolledBack.class, Topics.ROLLOUTS),
   PROMOTION_REQUESTED("promotion-requested", 1, PromotionRequested.class, Topics.PROMOTIONS),
-  PROMOTION_RESULT("promotion-result", 1, PromotionResult.class, Topics.PROMOTION_RESULTS);
+  PROMOTION_RESULT("promotion-result", 1, PromotionResult.class, Topics.PROMOTION_RESULTS),
+  PROMOTION_APPROVAL_STATE(
+      "promotion-approval-state", 1, PromotionApprovalState.class, Topics.APPROVALS),
+  APPROVAL_ACTION_REQUESTED(
+      "approval-action-requested", 1, ApprovalActionRequested.class, Topics.APPROVALS);
 
   private static final Map<String, EventType> BY_TYPE =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, t -> t));

@@ -33,6 +33,12 @@ public final class Topics {
   /** Promotion results; keyed {@code appRepository#toBranch}. */
   public static final String PROMOTION_RESULTS = "shopset.promotion-results";
 
+  /**
+   * Promotion approvals: where each Promotion stands (watcher) and approve, reject, promote and
+   * roll back actions from Slack (notifier); keyed {@code namespace/promotion}.
+   */
+  public static final String APPROVALS = "shopset.approvals";
+
   /** Slack message ids per rollout, owned by the notifier; compacted, keyed by rollout id. */
   public static final String NOTIFIER_MESSAGES = "shopset.notifier.messages";
 
@@ -104,6 +110,7 @@ public final class Topics {
             new Topic(ROLLOUTS, "namespace/deployment", Cleanup.DELETE, 6, WEEK),
             new Topic(PROMOTIONS, "appRepository#toBranch", Cleanup.DELETE, 3, WEEK),
             new Topic(PROMOTION_RESULTS, "appRepository#toBranch", Cleanup.DELETE, 3, WEEK),
+            new Topic(APPROVALS, "namespace/promotion", Cleanup.DELETE, 3, WEEK),
             new Topic(NOTIFIER_MESSAGES, "rollout id", Cleanup.COMPACT, 6, DAY));
     Stream<Topic> deadLetters =
         main.stream()

@@ -1,8 +1,11 @@
 package dev.shopset.contracts;
 
+import dev.shopset.contracts.events.Approval;
+import dev.shopset.contracts.events.ApprovalActionRequested;
 import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.PinRequested;
+import dev.shopset.contracts.events.PromotionApprovalState;
 import dev.shopset.contracts.events.PromotionRequested;
 import dev.shopset.contracts.events.PromotionResult;
 import dev.shopset.contracts.events.RenderRefused;
@@ -151,6 +154,36 @@ public final class EventSamples {
               "4444444444444444444444444444444444444444",
               null,
               "tier-1 fast-forwarded to tier-0's head");
+      case PROMOTION_APPROVAL_STATE ->
+          new PromotionApprovalState(
+              null,
+              "promote-tier-0-42",
+              1,
+              "tier-0",
+              "tier-1",
+              "5555555555555555555555555555555555555555",
+              false,
+              "alice",
+              2,
+              List.of(new Approval("bob", Approval.VIA_SLACK, T0.plusSeconds(60), "looks good")),
+              null,
+              null,
+              PromotionApprovalState.State.PENDING_APPROVAL,
+              T0.plus(java.time.Duration.ofHours(24)),
+              "approved by bob (slack), 1 of 2");
+      case APPROVAL_ACTION_REQUESTED ->
+          new ApprovalActionRequested(
+              ApprovalActionRequested.Action.APPROVE,
+              null,
+              "promote-tier-0-42",
+              null,
+              null,
+              "bob",
+              List.of("release-managers"),
+              "U024BE7LH",
+              "1700000000.000100/13345224609.738474920",
+              "looks good",
+              T0.plusSeconds(60));
     };
   }
 

@@ -39,6 +39,8 @@ final class ServiceRoles {
     PRODUCERS.put(EventType.ROLLOUT_ROLLED_BACK, WATCHER);
     PRODUCERS.put(EventType.PROMOTION_REQUESTED, WATCHER);
     PRODUCERS.put(EventType.PROMOTION_RESULT, GIT_PUSHER);
+    PRODUCERS.put(EventType.PROMOTION_APPROVAL_STATE, WATCHER);
+    PRODUCERS.put(EventType.APPROVAL_ACTION_REQUESTED, NOTIFIER);
   }
 
   private static final Map<String, List<Receiver>> RECEIVERS =
@@ -90,6 +92,18 @@ final class ServiceRoles {
                   "Moves the target branch and answers on shopset.promotion-results.")),
           Topics.PROMOTION_RESULTS,
           List.of(new Receiver(WATCHER, "watcher-service", "Writes the Promotions' status.")),
+          Topics.APPROVALS,
+          List.of(
+              new Receiver(
+                  WATCHER,
+                  "watcher-service",
+                  "Checks each approval-action-requested against the Tier's promotion policy and"
+                      + " carries it out or refuses it (in the next promotion-approval-state)."),
+              new Receiver(
+                  NOTIFIER,
+                  "notifier-service",
+                  "Posts and updates one Slack message per Promotion from its"
+                      + " promotion-approval-state.")),
           Topics.NOTIFIER_MESSAGES,
           List.of(
               new Receiver(
@@ -107,7 +121,8 @@ final class ServiceRoles {
           Topics.COMMITS, WATCHER,
           Topics.ROLLOUTS, NOTIFIER,
           Topics.PROMOTIONS, GIT_PUSHER,
-          Topics.PROMOTION_RESULTS, WATCHER);
+          Topics.PROMOTION_RESULTS, WATCHER,
+          Topics.APPROVALS, WATCHER);
 
   private ServiceRoles() {}
 

@@ -46,6 +46,7 @@ class KafkaUsersTest {
           new OwnClient("watcher-service", "kafka/EventPublisher.java", Topics.DESIRED, "Write"),
           new OwnClient("watcher-service", "kafka/EventPublisher.java", Topics.ROLLOUTS, "Write"),
           new OwnClient("watcher-service", "kafka/EventPublisher.java", Topics.PROMOTIONS, "Write"),
+          new OwnClient("watcher-service", "kafka/EventPublisher.java", Topics.APPROVALS, "Write"),
           new OwnClient("watcher-service", "kafka/DesiredTopicReader.java", Topics.DESIRED, "Read"),
           new OwnClient("git-pusher-service", "kafka/TierReader.java", Topics.DESIRED, "Read"));
 

@@ -78,6 +78,17 @@ final class EventLine {
                   shortSha(p.commit()),
                   p.reason() == null ? "" : " (" + p.reason() + ": " + p.message() + ")");
       case RolloutEvent r -> rollout(r);
+      case dev.shopset.contracts.events.PromotionApprovalState a ->
+          "approval  %s: %s (%d of %d)%s"
+              .formatted(
+                  a.promotion(),
+                  a.state(),
+                  a.approvals().size(),
+                  a.approvalsRequired(),
+                  a.message() == null ? "" : ": " + a.message());
+      case dev.shopset.contracts.events.ApprovalActionRequested a ->
+          "action    %s %s by %s"
+              .formatted(a.action(), a.promotion() != null ? a.promotion() : a.tier(), a.actor());
     };
   }
 

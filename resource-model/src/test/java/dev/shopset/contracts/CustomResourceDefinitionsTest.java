@@ -12,6 +12,7 @@ import com.networknt.schema.ValidationMessage;
 import dev.shopset.contracts.resources.Configuration;
 import dev.shopset.contracts.resources.Names;
 import dev.shopset.contracts.resources.Promotion;
+import dev.shopset.contracts.resources.PromotionApproval;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.Tier;
 import io.fabric8.crdv2.generator.CRDGenerator;
@@ -45,7 +46,12 @@ class CustomResourceDefinitionsTest {
         .withParallelGenerationEnabled(false)
         // One post-processor only (a second call replaces the first): the rules in turn.
         .withPostProcessor(new AllRules())
-        .customResourceClasses(ShopSet.class, Tier.class, Configuration.class, Promotion.class)
+        .customResourceClasses(
+            ShopSet.class,
+            Tier.class,
+            Configuration.class,
+            Promotion.class,
+            PromotionApproval.class)
         .generate();
     generated = new TreeMap<>();
     try (Stream<Path> files = Files.list(out)) {
@@ -57,7 +63,7 @@ class CustomResourceDefinitionsTest {
 
   @Test
   void committedCrdsAreWhatTheClassesGenerate() throws IOException {
-    assertThat(generated).hasSize(4);
+    assertThat(generated).hasSize(5);
     Generated.assertCommitted(Generated.repositoryRoot().resolve("k8s/crds"), generated, ".yml");
   }
 
@@ -160,7 +166,8 @@ class CustomResourceDefinitionsTest {
             "ShopSet", ShopSet.class,
             "Tier", Tier.class,
             "Configuration", Configuration.class,
-            "Promotion", Promotion.class);
+            "Promotion", Promotion.class,
+            "PromotionApproval", PromotionApproval.class);
 
     @Override
     public HasMetadata process(HasMetadata crd, String crdSpecVersion) {

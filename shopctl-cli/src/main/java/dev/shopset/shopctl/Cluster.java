@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.shopset.contracts.resources.Configuration;
 import dev.shopset.contracts.resources.Labels;
 import dev.shopset.contracts.resources.Promotion;
+import dev.shopset.contracts.resources.PromotionApproval;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.Tier;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -150,6 +151,15 @@ public final class Cluster implements AutoCloseable {
 
   public Promotion create(Promotion promotion) {
     return call(() -> client.resource(promotion).create());
+  }
+
+  public PromotionApproval create(PromotionApproval approval) {
+    return call(() -> client.resource(approval).create());
+  }
+
+  /** Every Promotion. */
+  public List<Promotion> promotions() {
+    return call(() -> client.resources(Promotion.class).list().getItems());
   }
 
   public Promotion promotionOrNull(String name) {

@@ -26,6 +26,14 @@ public final class ClusterOptions {
       description = "Kubeconfig context (default: its current context).")
   String context;
 
+  @Option(
+      names = "--as",
+      paramLabel = "USER",
+      description =
+          "Act as USER (Kubernetes impersonation: needs RBAC 'impersonate'); approvals and"
+              + " promotions are then recorded in USER's name.")
+  String as;
+
   /** A client of the chosen cluster. */
   public KubernetesClient client() {
     Config config;
@@ -47,6 +55,9 @@ public final class ClusterOptions {
               + " is not in "
               + (kubeconfig != null ? kubeconfig : "the kubeconfig")
               + contexts(config));
+    }
+    if (as != null) {
+      config.setImpersonateUsername(as);
     }
     config.setRequestTimeout(30_000);
     // A command line fails fast and says so, rather than retrying for a minute.

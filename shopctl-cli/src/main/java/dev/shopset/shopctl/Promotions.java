@@ -49,6 +49,8 @@ final class Promotions {
             .withGenerateName(generateName)
             .withLabels(Map.of(CREATED_BY, "shopctl"))
             .build());
+    Identity me = Identity.of(cluster.client());
+    spec = spec.requestedBy(me.user(), me.groups().isEmpty() ? null : me.groups());
     promotion.setSpec(spec);
     Promotion created = cluster.create(promotion);
     String name = created.getMetadata().getName();
@@ -62,7 +64,7 @@ final class Promotions {
                     ? " (head of " + spec.tier() + ")"
                     : " at " + spec.commit());
     if (output.table()) {
-      out.println("Promotion " + name + " created: " + what);
+      out.println("Promotion " + name + " created: " + what + ", requested by " + me.user());
       out.flush();
     }
     if (!wait) {
@@ -118,7 +120,15 @@ final class Promotions {
               + " is now at "
               + status.commit());
     } else {
-      out.println("Promotion " + name + " Failed: " + status.reason() + ": " + status.message());
+      out.println(
+          "Promotion "
+              + name
+              + " "
+              + status.phase()
+              + ": "
+              + status.reason()
+              + ": "
+              + status.message());
     }
     out.flush();
     return status.phase() == PromotionStatus.Phase.Succeeded ? Exit.OK : Exit.FAILED;
@@ -128,7 +138,9 @@ final class Promotions {
     PromotionStatus status = p.getStatus();
     if (status == null
         || status.phase() == null
-        || status.phase() == PromotionStatus.Phase.Pending) {
+        || status.phase() == PromotionStatus.Phase.Pending
+        || status.phase() == PromotionStatus.Phase.PendingApproval
+        || status.phase() == PromotionStatus.Phase.Approved) {
       return false;
     }
     Long generation = p.getMetadata().getGeneration();

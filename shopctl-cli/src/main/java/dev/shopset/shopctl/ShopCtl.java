@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
       TiersCommand.class,
       PromoteCommand.class,
       RollbackCommand.class,
+      ApprovalCommands.Approve.class,
+      ApprovalCommands.Reject.class,
       FreezeCommands.Freeze.class,
       FreezeCommands.Unfreeze.class,
       ShopsCommand.class,

@@ -61,6 +61,7 @@ final class TiersCommand extends ClusterCommand {
             "WAITING",
             "LAST-PROMOTION"),
         table);
+    PendingApprovals.print(cluster.promotions(), byName, out);
     return Exit.OK;
   }
 

@@ -13,4 +13,12 @@ public final class Keys {
   public static String branch(String repository, String branch) {
     return repository + "#" + branch;
   }
+
+  /**
+   * {@code namespace/promotion} for a namespaced Promotion, {@code promotion} for a cluster-scoped
+   * one: approvals.
+   */
+  public static String promotion(String namespace, String promotion) {
+    return namespace == null || namespace.isEmpty() ? promotion : object(namespace, promotion);
+  }
 }

@@ -11,7 +11,8 @@ public sealed interface ShopSetEvent
         SourceEvent,
         CommitEvent,
         RolloutEvent,
-        PromotionEvent {
+        PromotionEvent,
+        ApprovalEvent {
 
   /** The CloudEvents {@code subject}: what the event is about, e.g. {@code shop-a/eu-1}. */
   String subject();

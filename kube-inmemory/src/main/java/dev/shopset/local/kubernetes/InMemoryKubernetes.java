@@ -2,6 +2,7 @@ package dev.shopset.local.kubernetes;
 
 import dev.shopset.contracts.resources.Configuration;
 import dev.shopset.contracts.resources.Promotion;
+import dev.shopset.contracts.resources.PromotionApproval;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.Tier;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -31,7 +32,8 @@ public final class InMemoryKubernetes implements AutoCloseable {
   public static final String CONTEXT = "shopset-local";
 
   private static final List<Class<? extends HasMetadata>> SHOPSET_KINDS =
-      List.of(ShopSet.class, Tier.class, Configuration.class, Promotion.class);
+      List.of(
+          ShopSet.class, Tier.class, Configuration.class, Promotion.class, PromotionApproval.class);
 
   private final InMemoryApiServer server;
 

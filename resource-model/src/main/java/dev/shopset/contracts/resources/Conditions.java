@@ -31,5 +31,8 @@ public final class Conditions {
   /** The ShopSet lists more shops than its spec.maxShops. */
   public static final String TOO_MANY_SHOPS = "TooManyShops";
 
+  /** Promotion: its approvals are complete (True), still missing (False/Unknown) or refused. */
+  public static final String APPROVED = "Approved";
+
   private Conditions() {}
 }

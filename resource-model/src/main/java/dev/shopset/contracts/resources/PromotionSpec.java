@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
 
 /**
  * Move the app-repository head of {@code tier} (or one commit of its history) to the Tier it
@@ -12,6 +13,10 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
     value = "!has(self.rollback) || !self.rollback || has(self.commit)",
     message = "a rollback names the commit to go back to (spec.commit)")
+@ValidationRule(
+    value =
+        "!has(oldSelf.requestedBy) || (has(self.requestedBy) && self.requestedBy == oldSelf.requestedBy)",
+    message = "spec.requestedBy cannot change once set")
 public record PromotionSpec(
     @Required
         @Pattern(Names.DNS1123_LABEL)
@@ -26,11 +31,30 @@ public record PromotionSpec(
     @JsonPropertyDescription(
             "Roll tier itself back to commit (which must be an ancestor of its current head):"
                 + " the only way a pin moves backwards.")
-        Boolean rollback) {
+        Boolean rollback,
+    @JsonPropertyDescription(
+            "The Kubernetes user who asks for this Promotion. The shopset-promotion-requester"
+                + " admission policy requires it to be the user creating the object (shopctl fills"
+                + " it in from the caller's identity), so it cannot be forged.")
+        String requestedBy,
+    @JsonPropertyDescription(
+            "Groups of requestedBy that the Tier's promoters may name; the admission policy"
+                + " requires each to be one of the creating user's groups.")
+        List<String> requestedByGroups) {
 
   /** A promotion of {@code tier}'s head. */
   public PromotionSpec(String tier) {
     this(tier, null, null);
+  }
+
+  /** A promotion (or rollback) with no recorded requester. */
+  public PromotionSpec(String tier, String commit, Boolean rollback) {
+    this(tier, commit, rollback, null, null);
+  }
+
+  /** This spec, requested by {@code user} as a member of {@code groups}. */
+  public PromotionSpec requestedBy(String user, List<String> groups) {
+    return new PromotionSpec(tier, commit, rollback, user, groups);
   }
 
   /** Whether this is an explicit rollback. */

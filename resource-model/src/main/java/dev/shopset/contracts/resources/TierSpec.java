@@ -39,7 +39,38 @@ public record TierSpec(
     @JsonPropertyDescription(
             "Frozen during an incident: no new code (pin bumps) and no promotions reach the Tier;"
                 + " ShopSet changes are still rendered and committed.")
-        Boolean frozen) {
+        Boolean frozen,
+    @JsonPropertyDescription(
+            "Who may promote into this Tier, and the approvals a Promotion into it needs. Absent:"
+                + " anyone RBAC lets create a Promotion, no approvals.")
+        PromotionPolicy promotionPolicy) {
+
+  /** A Tier without a promotion policy. */
+  public TierSpec(
+      Integer rank,
+      String branch,
+      RepositoryRef appRepository,
+      RepositoryRef systemRepository,
+      String promotesTo,
+      LabelSelector namespaceSelector,
+      List<String> clusters,
+      Boolean frozen) {
+    this(
+        rank,
+        branch,
+        appRepository,
+        systemRepository,
+        promotesTo,
+        namespaceSelector,
+        clusters,
+        frozen,
+        null);
+  }
+
+  /** The approvals a Promotion into this Tier needs (0 without a policy). */
+  public int approvalsRequired() {
+    return promotionPolicy == null ? 0 : promotionPolicy.approvalsRequired();
+  }
 
   /** Whether the Tier is frozen. */
   public boolean isFrozen() {

@@ -8,7 +8,6 @@ import dev.shopset.contracts.resources.PromotionStatus;
 import dev.shopset.contracts.resources.PromotionStatus.Phase;
 import dev.shopset.contracts.resources.Tier;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -42,7 +41,9 @@ public final class PromotionPlanner {
     PromotionStatus status = promotion.getStatus();
     if (status != null
         && status.observedGeneration() != null
-        && status.observedGeneration() >= generation) {
+        && status.observedGeneration() >= generation
+        && status.phase() != Phase.PendingApproval
+        && status.phase() != Phase.Approved) {
       return Plan.NOTHING;
     }
     String name = promotion.getMetadata().getName();
@@ -174,7 +175,12 @@ public final class PromotionPlanner {
             result.message(),
             current == null ? null : current.time(),
             result.generation());
-    if (current != null && sameIgnoringTime(current, next)) {
+    next =
+        PromotionStatuses.withConditions(
+            PromotionStatuses.withGate(
+                next, current == null ? null : ApprovalDecisions.gateOf(current)),
+            current);
+    if (current != null && PromotionStatuses.same(current, next)) {
       return Optional.empty();
     }
     return Optional.of(next);
@@ -190,17 +196,32 @@ public final class PromotionPlanner {
         status.reason(),
         status.message(),
         now.toString(),
-        status.observedGeneration());
+        status.observedGeneration(),
+        status.requestedBy(),
+        status.approvalsRequired(),
+        status.approvals(),
+        status.rejectedBy(),
+        status.expiresAt(),
+        status.conditions());
+  }
+
+  /**
+   * The Tier a Promotion moves code into: {@code spec.tier}'s promotesTo, or for a rollback {@code
+   * spec.tier} itself; null when unknown.
+   */
+  public static String targetTier(Promotion promotion, Function<String, Tier> tiers) {
+    if (promotion.getSpec() == null || promotion.getSpec().tier() == null) {
+      return null;
+    }
+    if (promotion.getSpec().isRollback()) {
+      return promotion.getSpec().tier();
+    }
+    Tier from = tiers.apply(promotion.getSpec().tier());
+    return from == null || from.getSpec() == null ? null : from.getSpec().promotesTo();
   }
 
   static boolean sameIgnoringTime(PromotionStatus a, PromotionStatus b) {
-    return a.phase() == b.phase()
-        && Objects.equals(a.fromBranch(), b.fromBranch())
-        && Objects.equals(a.toBranch(), b.toBranch())
-        && Objects.equals(a.commit(), b.commit())
-        && Objects.equals(a.reason(), b.reason())
-        && Objects.equals(a.message(), b.message())
-        && Objects.equals(a.observedGeneration(), b.observedGeneration());
+    return PromotionStatuses.same(a, b);
   }
 
   private static Plan failed(

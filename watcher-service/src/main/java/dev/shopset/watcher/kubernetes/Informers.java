@@ -3,6 +3,7 @@ package dev.shopset.watcher.kubernetes;
 import dev.shopset.contracts.events.Keys;
 import dev.shopset.contracts.resources.Configuration;
 import dev.shopset.contracts.resources.Promotion;
+import dev.shopset.contracts.resources.PromotionApproval;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.Tier;
 import dev.shopset.watcher.WatcherConfig;
@@ -38,11 +39,13 @@ public class Informers {
   static final String BY_TIER = "tier";
   static final String BY_CONFIGURATION = "configuration";
   static final String BY_NAMESPACE = "shopset-namespace";
+  static final String BY_PROMOTION = "approval-promotion";
 
   private final InformerSet<ShopSet> shopSets;
   private final InformerSet<Tier> tiers;
   private final InformerSet<Configuration> configurations;
   private final InformerSet<Promotion> promotions;
+  private final InformerSet<PromotionApproval> approvals;
   private final InformerSet<Deployment> deployments;
   private final InformerSet<Namespace> namespaceObjects;
   private final Map<String, ShopSet> deletedShopSets = new ConcurrentHashMap<>();
@@ -69,6 +72,16 @@ public class Informers {
     promotions =
         new InformerSet<>(
             "promotions", List.of(client.resources(Promotion.class).runnableInformer(resync)));
+    approvals =
+        new InformerSet<>(
+            "promotionapprovals",
+            List.of(client.resources(PromotionApproval.class).runnableInformer(resync)));
+    for (var informer : approvals.informers()) {
+      informer.addIndexers(
+          Map.of(
+              BY_PROMOTION,
+              a -> a.getSpec() == null ? List.of() : List.of(a.getSpec().promotion())));
+    }
     deployments =
         set(
             "deployments",
@@ -112,6 +125,14 @@ public class Informers {
         null);
     handle(namespaceObjects, n -> dependents(BY_NAMESPACE, n.getMetadata().getName()), null);
     handle(promotions, p -> queue.add(Kind.PROMOTION, p.getMetadata().getName()), null);
+    handle(
+        approvals,
+        a -> {
+          if (a.getSpec() != null && a.getSpec().promotion() != null) {
+            queue.add(Kind.PROMOTION, a.getSpec().promotion());
+          }
+        },
+        null);
     handle(deployments, d -> queue.add(Kind.DEPLOYMENT, key(d)), null);
     for (var set : all()) {
       metrics.storeSize(set.resource(), set::size);
@@ -229,7 +250,8 @@ public class Informers {
   }
 
   private List<InformerSet<?>> all() {
-    return List.of(shopSets, tiers, configurations, promotions, deployments, namespaceObjects);
+    return List.of(
+        shopSets, tiers, configurations, promotions, approvals, deployments, namespaceObjects);
   }
 
   /** The labels of a namespace as the API server has them (none when it is not known). */
@@ -267,6 +289,16 @@ public class Informers {
 
   InformerSet<Promotion> promotions() {
     return promotions;
+  }
+
+  /** The cached PromotionApproval called {@code name}, or null. */
+  PromotionApproval approval(String name) {
+    return approvals.get(name);
+  }
+
+  /** The PromotionApprovals naming {@code promotion}. */
+  List<PromotionApproval> approvalsOf(String promotion) {
+    return approvals.byIndex(BY_PROMOTION, promotion);
   }
 
   InformerSet<Deployment> deployments() {

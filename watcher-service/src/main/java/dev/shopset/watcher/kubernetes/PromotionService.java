@@ -1,25 +1,37 @@
 package dev.shopset.watcher.kubernetes;
 
 import dev.shopset.contracts.Topics;
+import dev.shopset.contracts.events.PromotionApprovalState;
 import dev.shopset.contracts.events.PromotionResult;
 import dev.shopset.contracts.resources.Promotion;
+import dev.shopset.contracts.resources.PromotionApprovalStatus;
+import dev.shopset.contracts.resources.PromotionStatus;
+import dev.shopset.contracts.resources.PromotionStatus.Phase;
+import dev.shopset.contracts.resources.Tier;
 import dev.shopset.tracing.Traced;
 import dev.shopset.watcher.WatcherMetrics;
+import dev.shopset.watcher.domain.ApprovalDecisions;
 import dev.shopset.watcher.domain.PromotionPlanner;
+import dev.shopset.watcher.domain.PromotionStatuses;
 import dev.shopset.watcher.kafka.EventPublisher;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Turns a new Promotion into a PromotionRequested on {@code shopset.promotions} (then status
- * Pending), or a Failed status when it cannot be carried out; writes the results git-pusher reports
- * on {@code shopset.promotion-results} into Promotion status. Each request starts a trace ({@code
- * shopset.promotions publish}) that the git-pusher's promotion, the new code's pin bumps and the
- * status write continue.
+ * Holds a Promotion into a Tier that requires approvals in PendingApproval until its
+ * PromotionApprovals suffice (or it is rejected or expires), then turns it into a
+ * PromotionRequested on {@code shopset.promotions} (status Pending), or a Failed status when it
+ * cannot be carried out; writes the results git-pusher reports on {@code shopset.promotion-results}
+ * into Promotion status. Every change of where a Promotion stands is published as a
+ * PromotionApprovalState on {@code shopset.approvals}, before the status that records it. Each
+ * request starts a trace ({@code shopset.promotions publish}) that the git-pusher's promotion, the
+ * new code's pin bumps and the status write continue.
  */
 @ApplicationScoped
 public class PromotionService {
@@ -45,17 +57,37 @@ public class PromotionService {
 
   void reconcile(String name, Instant seenAt) {
     Promotion promotion = informers.promotions().get(name);
-    if (promotion == null) {
+    if (promotion != null) {
+      reconcile(promotion, seenAt, false);
+    }
+  }
+
+  private void reconcile(Promotion promotion, Instant seenAt, boolean fresh) {
+    String name = promotion.getMetadata().getName();
+    Function<String, Tier> tiers = informers.tiers()::get;
+    Instant now = Instant.now();
+    String target = PromotionPlanner.targetTier(promotion, tiers);
+    var decision =
+        ApprovalDecisions.decide(
+            promotion,
+            target == null ? null : tiers.apply(target),
+            informers.approvalsOf(name),
+            now);
+    decision.verdicts().forEach(this::recordVerdict);
+    if (!decision.run()) {
+      if (decision.status() != null) {
+        persist(promotion, decision.status(), target);
+      }
       return;
     }
-    var plan = PromotionPlanner.plan(promotion, informers.tiers()::get, Instant.now());
-    if (plan.request() != null) {
+    var plan = PromotionPlanner.plan(promotion, tiers, now);
+    if (plan.request() != null && !fresh) {
       // The cache may not show the Pending status written a moment ago: ask the API server.
-      Promotion fresh = status.currentPromotion(name);
-      if (fresh == null) {
-        return;
+      Promotion current = status.currentPromotion(name);
+      if (current != null) {
+        reconcile(current, seenAt, true);
       }
-      plan = PromotionPlanner.plan(fresh, informers.tiers()::get, Instant.now());
+      return;
     }
     if (plan.request() != null) {
       // Published before the status: a crash in between repeats the same request (same id).
@@ -75,25 +107,72 @@ public class PromotionService {
       metrics.changeToEvent("promotion", Duration.between(seenAt, Instant.now()));
     }
     if (plan.status() != null) {
-      var planned = plan.status();
-      status.promotion(
-          name,
-          fresh ->
-              PromotionPlanner.plan(fresh, informers.tiers()::get, Instant.now()).status() == null
-                  ? Optional.empty()
-                  : Optional.of(planned));
+      persist(promotion, PromotionStatuses.withGate(plan.status(), decision.gate()), target);
     }
   }
 
   /**
+   * Publishes where the Promotion stands when that changed, then writes it as its status, unless
+   * the status moved on meanwhile (a result written by the consumer).
+   */
+  private void persist(Promotion promotion, PromotionStatus next, String target) {
+    PromotionStatus cached = promotion.getStatus();
+    if (PromotionStatuses.same(cached, next)) {
+      return;
+    }
+    long generation = next.observedGeneration() == null ? 0 : next.observedGeneration();
+    status.promotion(
+        promotion.getMetadata().getName(),
+        fresh -> {
+          PromotionStatus current = fresh.getStatus();
+          if (!replaceable(current, generation) || PromotionStatuses.same(current, next)) {
+            return Optional.empty();
+          }
+          PromotionStatus written = PromotionStatuses.withConditions(next, current);
+          publisher.publish(stateOf(fresh, written, target));
+          return Optional.of(written);
+        });
+  }
+
+  /** Whether a status for {@code generation} may replace {@code current}. */
+  private static boolean replaceable(PromotionStatus current, long generation) {
+    return current == null
+        || current.observedGeneration() == null
+        || current.observedGeneration() < generation
+        || current.phase() == Phase.PendingApproval
+        || current.phase() == Phase.Approved;
+  }
+
+  private PromotionApprovalState stateOf(Promotion promotion, PromotionStatus s, String target) {
+    String from = promotion.getSpec() == null ? null : promotion.getSpec().tier();
+    return PromotionStatuses.state(promotion, s, from, target == null ? from : target);
+  }
+
+  private void recordVerdict(String approval, PromotionApprovalStatus verdict) {
+    var cached = informers.approval(approval);
+    if (cached != null && Objects.equals(cached.getStatus(), verdict)) {
+      return;
+    }
+    status.approval(
+        approval,
+        current -> Objects.equals(current, verdict) ? Optional.empty() : Optional.of(verdict));
+  }
+
+  /**
    * Records a result, waiting out an unreachable API server; returns whether the status was
-   * written.
+   * written. The PromotionApprovalState that says the same is published first.
    */
   public boolean record(PromotionResult result) {
     return status.promotionUntilWritten(
         result.promotion(),
-        fresh ->
-            PromotionPlanner.statusOf(fresh.getStatus(), result)
-                .map(s -> PromotionPlanner.at(s, Instant.now())));
+        fresh -> {
+          Optional<PromotionStatus> next =
+              PromotionPlanner.statusOf(fresh.getStatus(), result)
+                  .map(s -> PromotionPlanner.at(s, Instant.now()));
+          next.ifPresent(s ->
+              publisher.publish(
+                  stateOf(fresh, s, PromotionPlanner.targetTier(fresh, informers.tiers()::get))));
+          return next;
+        });
   }
 }

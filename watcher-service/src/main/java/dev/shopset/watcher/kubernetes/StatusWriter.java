@@ -3,6 +3,8 @@ package dev.shopset.watcher.kubernetes;
 import dev.shopset.contracts.resources.Configuration;
 import dev.shopset.contracts.resources.ConfigurationStatus;
 import dev.shopset.contracts.resources.Promotion;
+import dev.shopset.contracts.resources.PromotionApproval;
+import dev.shopset.contracts.resources.PromotionApprovalStatus;
 import dev.shopset.contracts.resources.PromotionStatus;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.ShopSetStatus;
@@ -156,6 +158,28 @@ public class StatusWriter {
           return true;
         },
         Integer.MAX_VALUE);
+  }
+
+  /** Updates a PromotionApproval's status with {@code change}; returns whether a write happened. */
+  public boolean approval(
+      String name, Function<PromotionApprovalStatus, Optional<PromotionApprovalStatus>> change) {
+    return withRetries(
+        () -> {
+          var resource = client.resources(PromotionApproval.class).withName(name);
+          PromotionApproval current = resource.get();
+          if (current == null) {
+            return false;
+          }
+          Optional<PromotionApprovalStatus> next = change.apply(current.getStatus());
+          if (next.isEmpty()) {
+            return false;
+          }
+          current.setStatus(next.get());
+          resource.updateStatus(current);
+          metrics.statusWritten("promotionapproval");
+          return true;
+        },
+        MAX_ATTEMPTS);
   }
 
   /** The Promotion as the API server has it now, or null. */

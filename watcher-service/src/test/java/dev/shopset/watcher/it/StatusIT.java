@@ -273,6 +273,8 @@ class StatusIT {
         .untilAsserted(() -> {
           Tier tier = client.resources(Tier.class).withName("pins-tier").get();
           assertThat(tier.getStatus()).isNotNull();
+          // The Tier's ShopSet count may be written before the commit arrives: wait for the pin.
+          assertThat(tier.getStatus().pin("base")).as("base pin").isNotNull();
           assertThat(tier.getStatus().pin("base").commit()).isEqualTo(app);
           assertThat(tier.getStatus().pin("config/pins/std").commit()).isEqualTo(config);
           assertThat(tier.getStatus().lastCommit().sha()).isEqualTo(pushed.sha());
