@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * Reads {@code shopset.approvals}: each promotion-approval-state (from the watcher) brings its
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class ApprovalStateConsumer {
+
+  private static final Logger LOG = Logger.getLogger(ApprovalStateConsumer.class);
 
   private final PromotionNotifier notifier;
   private final NotifierRuntime runtime;
@@ -46,9 +49,8 @@ public class ApprovalStateConsumer {
     try {
       event = EventCodec.decode(meta.getHeaders(), message.getPayload());
     } catch (EventDecodingException e) {
-      metrics.deadLettered("undecodable");
-      return message.nack(
-          new RolloutConsumer.DeadLetterReason(e.problem() + ": " + e.getMessage()));
+      // The watcher dead-letters it (it reads this whole topic too).
+      return message.ack();
     }
     if (!(event.data() instanceof PromotionApprovalState state)) {
       return message.ack();
@@ -57,8 +59,10 @@ public class ApprovalStateConsumer {
     try {
       handleRetryingStore(event.id(), state);
     } catch (SlackException e) {
-      metrics.deadLettered(e.reason());
-      return message.nack(new RolloutConsumer.DeadLetterReason(e.reason()));
+      LOG.errorf(
+          "Slack refused the message of Promotion %s for good (%s): check the channel and the"
+              + " bot's membership; the Promotion's status is unaffected",
+          state.promotion(), e.reason());
     }
     return message.ack();
   }
