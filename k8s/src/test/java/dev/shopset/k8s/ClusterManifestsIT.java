@@ -68,7 +68,8 @@ class ClusterManifestsIT {
             "shopsets.shopset.dev",
             "tiers.shopset.dev",
             "configurations.shopset.dev",
-            "promotions.shopset.dev");
+            "promotions.shopset.dev",
+            "promotionapprovals.shopset.dev");
     assertThat(ofKind(production, "CustomResourceDefinition")).isEmpty();
   }
 

@@ -76,11 +76,12 @@ class PromoteIT {
     assertThat(p.getSpec().isRollback()).isFalse();
     assertThat(p.getMetadata().getName()).startsWith("dev-to-prod-");
     assertThat(p.getMetadata().getLabels()).containsEntry("shopset.dev/created-by", "shopctl");
+    assertThat(p.getSpec().requestedBy()).as("the kubeconfig's user").isEqualTo("shopset-local");
     assertThat(r.out())
         .isEqualTo(
             "Promotion "
                 + p.getMetadata().getName()
-                + " created: dev -> prod (head of dev)\n"
+                + " created: dev -> prod (head of dev), requested by shopset-local\n"
                 + "Follow it with: shopctl tiers, or kubectl get promotion "
                 + p.getMetadata().getName()
                 + "\n");
@@ -108,7 +109,7 @@ class PromoteIT {
                 + name
                 + " created: dev -> prod at "
                 + SHA
-                + "\nPromotion "
+                + ", requested by shopset-local\nPromotion "
                 + name
                 + " Succeeded: prod is now at "
                 + SHA
@@ -218,7 +219,7 @@ class PromoteIT {
                 + p.getMetadata().getName()
                 + " created: rollback of prod to "
                 + SHA
-                + "\nPromotion "
+                + ", requested by shopset-local\nPromotion "
                 + p.getMetadata().getName()
                 + " Succeeded: prod is now at "
                 + SHA

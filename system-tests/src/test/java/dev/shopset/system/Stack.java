@@ -58,6 +58,8 @@ final class Stack implements AutoCloseable {
           "consumer-1",
           "release-dev",
           "release-prod",
+          "approval-dev",
+          "approval-prod",
           "tracing",
           "metrics-0",
           "metrics-1");

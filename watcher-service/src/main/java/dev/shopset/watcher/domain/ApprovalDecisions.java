@@ -127,7 +127,9 @@ public final class ApprovalDecisions {
     String rejectedBy = null;
     String refusal = null;
     String refusalMessage = null;
-    for (PromotionApproval approval : ordered(approvals)) {
+    List<Approval> before =
+        current == null || current.approvals() == null ? List.of() : current.approvals();
+    for (PromotionApproval approval : ordered(approvals, before)) {
       var spec = approval.getSpec();
       String name = approval.getMetadata().getName();
       String by = spec.approver();
@@ -166,7 +168,13 @@ public final class ApprovalDecisions {
         why = ALREADY_APPROVED;
         message = by + " already approved; one approval per person counts.";
       } else {
-        counted.add(new Approval(by, spec.viaOrDefault(), createdAt(approval), spec.reason()));
+        String at =
+            before.stream()
+                .filter(a -> a.by().equals(by))
+                .map(Approval::at)
+                .findFirst()
+                .orElse(createdAt(approval).isEmpty() ? now.toString() : createdAt(approval));
+        counted.add(new Approval(by, spec.viaOrDefault(), at, spec.reason()));
       }
       verdicts.put(
           name,
@@ -284,11 +292,22 @@ public final class ApprovalDecisions {
         gate);
   }
 
-  private static List<PromotionApproval> ordered(List<PromotionApproval> approvals) {
+  /**
+   * Approvals already counted first, in the order they were counted; then the others by creation
+   * time and name (creation times have a one-second resolution).
+   */
+  private static List<PromotionApproval> ordered(
+      List<PromotionApproval> approvals, List<Approval> before) {
+    List<String> counted = before.stream().map(Approval::by).toList();
     return approvals.stream()
         .filter(a -> a.getSpec() != null && a.getSpec().approver() != null)
         .sorted(
-            Comparator.comparing(ApprovalDecisions::createdAt)
+            Comparator.comparingInt(
+                    (PromotionApproval a) -> {
+                      int i = counted.indexOf(a.getSpec().approver());
+                      return i < 0 ? Integer.MAX_VALUE : i;
+                    })
+                .thenComparing(ApprovalDecisions::createdAt)
                 .thenComparing(a -> a.getMetadata().getName()))
         .toList();
   }

@@ -20,7 +20,11 @@ public class ShopSetApi implements Consumer<KubernetesServer> {
   public void accept(KubernetesServer server) {
     for (Class<? extends CustomResource<?, ?>> type :
         List.<Class<? extends CustomResource<?, ?>>>of(
-            ShopSet.class, Tier.class, Configuration.class, Promotion.class)) {
+            ShopSet.class,
+            Tier.class,
+            Configuration.class,
+            Promotion.class,
+            dev.shopset.contracts.resources.PromotionApproval.class)) {
       var context = CustomResourceDefinitionContext.fromCustomResourceType(type);
       server
           .getKubernetesMockServer()

@@ -1,0 +1,216 @@
+package dev.shopset.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.shopset.contracts.cloudevents.CloudEvent;
+import dev.shopset.contracts.cloudevents.EventCodec;
+import dev.shopset.contracts.events.ApprovalActionRequested;
+import dev.shopset.contracts.resources.Promotion;
+import dev.shopset.contracts.resources.PromotionApproval;
+import dev.shopset.contracts.resources.PromotionPolicy;
+import dev.shopset.contracts.resources.PromotionStatus;
+import dev.shopset.contracts.resources.PromotionStatus.Phase;
+import dev.shopset.contracts.resources.Subjects;
+import dev.shopset.contracts.resources.TierSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A release into a Tier that needs two approvals, against the stack: requested with shopctl (as
+ * rita), a self-approval and a disallowed approver refused with their reasons, approved once from
+ * the terminal (shopctl approve as alice) and once from Slack (an approval-action-requested on
+ * shopset.approvals as the notifier publishes it for bob), then run: the app repository's prod
+ * branch and prod's base pin hold the commit (checked with the git CLI).
+ */
+@ExtendWith(StackExtension.class)
+class ApprovalIT {
+
+  static final String NS = "approval";
+  static final String DEV = "approval-dev";
+  static final String PROD = "approval-prod";
+  static final Duration STEP = Duration.ofSeconds(120);
+
+  static Stack stack;
+  static Resources api;
+  static SystemRepo system;
+
+  @BeforeAll
+  static void platformTeam() {
+    stack = StackExtension.stack();
+    api = new Resources(stack);
+    api.tier(DEV, 0, "system", PROD);
+    TierSpec prod = api.tier(PROD, 1, "system", null).getSpec();
+    api.tier(
+        PROD,
+        new TierSpec(
+            prod.rank(),
+            prod.branch(),
+            prod.appRepository(),
+            prod.systemRepository(),
+            null,
+            prod.namespaceSelector(),
+            prod.clusters(),
+            null,
+            new PromotionPolicy(
+                new Subjects(List.of("rita"), null),
+                new PromotionPolicy.Approvals(
+                    2, new Subjects(List.of("rita", "alice", "bob"), null), false, null))));
+    api.configuration(NS);
+    api.apply(NS, "eu", ReleaseIT.spec(DEV, 2, "berlin"), Map.of());
+    api.apply(NS, "eu-live", ReleaseIT.spec(PROD, 3, "paris"), Map.of());
+    system = new SystemRepo(stack, "system");
+    kubeconfig = stack.kubernetes().writeKubeconfig(stack.scratch().resolve("approval-kubeconfig"));
+  }
+
+  static java.nio.file.Path kubeconfig;
+
+  static ReleaseIT.Run shopctl(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    var cl = dev.shopset.shopctl.ShopCtl.commandLine();
+    cl.setOut(new java.io.PrintWriter(out));
+    cl.setErr(new java.io.PrintWriter(err));
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    all.addAll(List.of("--kubeconfig", kubeconfig.toString()));
+    int exit = cl.execute(all.toArray(String[]::new));
+    return new ReleaseIT.Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void twoApprovalsOneFromTheTerminalOneFromSlackThenProdPinsTheCommit() throws Exception {
+    await()
+        .atMost(STEP)
+        .until(() -> system.gitlink(PROD, "base") != null && system.gitlink(DEV, "base") != null);
+    String v2 = AppPushes.push(stack, DEV, "approved release v2");
+    await().atMost(STEP).until(() -> v2.equals(system.gitlink(DEV, "base")));
+
+    ReleaseIT.Run promoted = shopctl("promote", DEV, "--as", "rita");
+    assertThat(promoted.exit()).as(promoted.err()).isZero();
+    assertThat(promoted.out()).contains(", requested by rita");
+    String name = promotionName();
+    awaitPhase(name, Phase.PendingApproval);
+
+    // refused: the requester approving their own, and someone the Tier does not name
+    ReleaseIT.Run self = shopctl("approve", name, "--as", "rita");
+    assertThat(self.exit()).as(self.err()).isZero();
+    await()
+        .atMost(STEP)
+        .untilAsserted(() ->
+            assertThat(status(name).message())
+                .contains("rita requested Promotion '" + name + "' and may not approve it too"));
+    assertThat(status(name).reason()).isEqualTo("SelfApproval");
+    ReleaseIT.Run mallory = shopctl("approve", name, "--as", "mallory");
+    assertThat(mallory.exit()).as(mallory.err()).isZero();
+    await()
+        .atMost(STEP)
+        .untilAsserted(() ->
+            assertThat(status(name).message())
+                .contains("mallory may not approve or reject Promotions into Tier '" + PROD + "'"));
+    assertThat(refusals())
+        .containsEntry("rita", "SelfApproval")
+        .containsEntry("mallory", "NotAllowed");
+    assertThat(status(name).phase()).isEqualTo(Phase.PendingApproval);
+    assertThat(status(name).approvals()).isNull();
+
+    // approved from the terminal ...
+    ReleaseIT.Run alice = shopctl("approve", name, "--as", "alice", "--reason", "tested on dev");
+    assertThat(alice.exit()).as(alice.err()).isZero();
+    await().atMost(STEP).untilAsserted(() -> assertThat(status(name).approvals()).hasSize(1));
+    assertThat(status(name).phase()).isEqualTo(Phase.PendingApproval);
+    ReleaseIT.Run tiers = shopctl("tiers");
+    assertThat(tiers.out())
+        .contains(
+            PROD + ": 1 promotion waiting for 1 more approval (" + name + " requested by rita)");
+
+    // ... and from Slack, as the notifier publishes it for bob
+    publish(
+        new ApprovalActionRequested(
+            ApprovalActionRequested.Action.APPROVE,
+            null,
+            name,
+            null,
+            null,
+            "bob",
+            List.of(),
+            "U0BOB",
+            "approval-it-" + name,
+            "ship it",
+            Instant.now()));
+
+    awaitPhase(name, Phase.Succeeded);
+    PromotionStatus done = status(name);
+    assertThat(done.requestedBy()).isEqualTo("rita");
+    assertThat(done.approvals())
+        .extracting(a -> a.by() + " via " + a.via())
+        .containsExactly("alice via shopctl", "bob via slack");
+    assertThat(stack.cli.head(stack.url("app"), PROD)).as("prod's branch").isEqualTo(v2);
+    await().atMost(STEP).until(() -> v2.equals(system.gitlink(PROD, "base")));
+  }
+
+  private static String promotionName() {
+    return stack.client().resources(Promotion.class).list().getItems().stream()
+        .filter(p -> DEV.equals(p.getSpec().tier()))
+        .map(p -> p.getMetadata().getName())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static PromotionStatus status(String name) {
+    return api.promotion(name).orElseThrow().getStatus();
+  }
+
+  private static void awaitPhase(String name, Phase phase) {
+    await()
+        .atMost(STEP)
+        .untilAsserted(() -> {
+          PromotionStatus s = status(name);
+          assertThat(s).as(name).isNotNull();
+          assertThat(s.phase()).as("%s", s).isEqualTo(phase);
+        });
+  }
+
+  /** Approver to the reason their approval was refused, from the PromotionApprovals' status. */
+  private static Map<String, String> refusals() {
+    Map<String, String> refused = new HashMap<>();
+    await()
+        .atMost(STEP)
+        .untilAsserted(() -> {
+          refused.clear();
+          for (PromotionApproval a :
+              stack.client().resources(PromotionApproval.class).list().getItems()) {
+            if (a.getStatus() != null && Boolean.FALSE.equals(a.getStatus().counted())) {
+              refused.put(a.getSpec().approver(), a.getStatus().reason());
+            }
+          }
+          assertThat(refused).hasSize(2);
+        });
+    return refused;
+  }
+
+  private static void publish(ApprovalActionRequested action) throws Exception {
+    CloudEvent<ApprovalActionRequested> event =
+        CloudEvent.of("/shopset/notifier", action, Instant.now());
+    RecordHeaders headers = new RecordHeaders();
+    byte[] body = EventCodec.encode(event, headers);
+    Map<String, Object> settings = new HashMap<>(stack.kafkaClientSettings());
+    try (var producer =
+        new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer())) {
+      producer
+          .send(new ProducerRecord<>(event.type().topic(), null, event.key(), body, headers))
+          .get(30, TimeUnit.SECONDS);
+    }
+  }
+}
