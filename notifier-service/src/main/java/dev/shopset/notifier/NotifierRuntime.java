@@ -73,12 +73,19 @@ public class NotifierRuntime {
             // One webhook, one channel: one lane and one post bucket for everything.
             : ChannelRouter.single("webhook");
     RolloutNotifier notifier =
-        new RolloutNotifier(new RolloutFormatter(), router, store, slack, metrics);
+        new RolloutNotifier(
+            new RolloutFormatter(interactive(config)), router, store, slack, metrics);
     this.lanes = new ChannelLanes(notifier, slack, metrics, store.loadedLatch());
     this.responder = new ResponseUrlResponder(config.slack().timeout());
     this.promotions =
         new PromotionNotifier(
             new PromotionFormatter(), router, store, slack, clicks, responder, metrics);
+  }
+
+  /** Whether Slack's buttons work: a signing secret is configured. */
+  static boolean interactive(NotifierConfig config) {
+    return config.interactions() != null
+        && config.interactions().signingSecret().filter(s -> !s.isBlank()).isPresent();
   }
 
   private static SlackPort port(NotifierConfig config) {
