@@ -3,6 +3,7 @@ package dev.shopset.notifier;
 import dev.shopset.notifier.domain.InteractionHandler;
 import dev.shopset.notifier.domain.SlackSignature;
 import dev.shopset.notifier.kafka.ApprovalActionPublisher;
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
-/** Builds the handler of Slack's button clicks, when a signing secret is configured. */
+/**
+ * Builds the handler of Slack's button clicks, when a signing secret is configured; at startup, so
+ * the first click does not wait for a Kafka producer.
+ */
+@Startup
 @ApplicationScoped
 public class Interactions {
 
