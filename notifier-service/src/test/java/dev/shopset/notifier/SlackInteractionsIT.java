@@ -227,6 +227,8 @@ class SlackInteractionsIT {
     assertThat(now.ts()).as("updated in place").isEqualTo(posted.ts());
     assertThat(now.blocks()).doesNotContain("shopset_approve");
     assertThat(stub.calls("chat.update", "#it-approvals"))
+        .filteredOn(u -> u.params().get("blocks").contains("`it-flow-release`"))
+        .isNotEmpty()
         .allSatisfy(u -> assertThat(u.ts()).isEqualTo(posted.ts()));
     await()
         .atMost(Duration.ofSeconds(10))
@@ -237,7 +239,82 @@ class SlackInteractionsIT {
                     t -> assertThat(t).contains("requested by bob"),
                     t -> assertThat(t).contains("approved by alice (Slack) 1/2"),
                     t -> assertThat(t).contains("running (approved 2/2)")));
-    assertThat(stub.messages("#it-approvals")).filteredOn(m -> m.threadTs() == null).hasSize(1);
+    assertThat(stub.messages("#it-approvals"))
+        .filteredOn(m -> m.threadTs() == null && "promotion:it-flow-release".equals(m.marker()))
+        .as("one message for the Promotion")
+        .hasSize(1);
+  }
+
+  @Test
+  void aClickTheWatcherRefusesIsShownInTheThreadAndToWhoClickedWhereOnlyTheySee() {
+    records.sendEvent(refusable(State.PENDING_APPROVAL, null, "Waiting for 2 approvals."));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(message("it-refusal-release")).isNotNull());
+    String ts = message("it-refusal-release").ts();
+
+    // bob requested it and clicks Approve himself: the notifier passes it on...
+    post(
+        SlackInteractions.sign(
+            SECRET,
+            Instant.now(),
+            click("U0BOB", "shopset_approve", "it-refusal-release", "it-self-approval")));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() ->
+            assertThat(actions())
+                .filteredOn(a -> a.promotion().equals("it-refusal-release"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.actor()).isEqualTo("bob")));
+    // ...and the watcher refuses it in the next state.
+    records.sendEvent(
+        refusable(
+            State.PENDING_APPROVAL,
+            "SelfApproval",
+            "Refused: bob requested Promotion 'it-refusal-release' and may not approve it too:"
+                + " Tier 'it-prod' needs approvals from others (allowSelfApproval is false)."
+                + " Waiting for 2 more approvals."));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() ->
+            assertThat(stub.thread("#it-approvals", ts))
+                .extracting(SlackStub.Posted::text)
+                .anySatisfy(t -> assertThat(t).contains("may not approve it too")));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() ->
+            assertThat(stub.ephemerals("it-self-approval"))
+                .extracting(SlackStub.Ephemeral::text)
+                .anySatisfy(
+                    t -> assertThat(t).contains("ShopSet refused this", "may not approve")));
+    assertThat(message("it-refusal-release").blocks()).contains("may not approve it too");
+  }
+
+  private SlackStub.Posted message(String promotion) {
+    return stub.messages("#it-approvals").stream()
+        .filter(m -> ("promotion:" + promotion).equals(m.marker()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static PromotionApprovalState refusable(State state, String reason, String message) {
+    return new PromotionApprovalState(
+        null,
+        "it-refusal-release",
+        1,
+        "staging",
+        "it-prod",
+        null,
+        false,
+        "bob",
+        2,
+        List.of(),
+        null,
+        reason,
+        state,
+        Instant.now().plusSeconds(3600),
+        message);
   }
 
   private SlackStub.Posted main() {
