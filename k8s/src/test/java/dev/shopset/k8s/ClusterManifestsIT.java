@@ -192,6 +192,44 @@ class ClusterManifestsIT {
     }
   }
 
+  /** Slack's Interactivity Request URL reaches the notifier, and nothing else of it is exposed. */
+  @Test
+  void onlySlacksInteractionPathIsExposedAndItReachesTheNotifier() {
+    List<JsonNode> ingresses = ofKind(production, "Ingress");
+    assertThat(ingresses)
+        .extracting(i -> i.at("/metadata/name").asText())
+        .containsExactly("notifier-service");
+    List<JsonNode> paths = ingresses.getFirst().findValues("paths");
+    assertThat(paths)
+        .singleElement()
+        .satisfies(p -> {
+          assertThat(p).hasSize(1);
+          assertThat(p.get(0).path("path").asText()).isEqualTo("/slack/interactions");
+          assertThat(p.get(0).path("pathType").asText()).isEqualTo("Exact");
+          assertThat(p.get(0).at("/backend/service/name").asText()).isEqualTo("notifier-service");
+          assertThat(p.get(0).at("/backend/service/port/name").asText()).isEqualTo("http");
+        });
+    JsonNode notifier =
+        ofKind(production, "Deployment").stream()
+            .filter(d -> d.at("/metadata/name").asText().equals("notifier-service"))
+            .findFirst()
+            .orElseThrow();
+    JsonNode container = notifier.at("/spec/template/spec/containers/0");
+    JsonNode secret =
+        container.findValues("env").getFirst().findParents("name").stream()
+            .filter(e -> e.path("name").asText().equals("SLACK_SIGNING_SECRET"))
+            .findFirst()
+            .orElseThrow()
+            .at("/valueFrom/secretKeyRef");
+    assertThat(secret.path("name").asText()).isEqualTo("shopset-slack");
+    assertThat(secret.path("key").asText()).isEqualTo("signing-secret");
+    assertThat(secret.path("optional").asBoolean()).as("no secret: buttons disabled").isTrue();
+    assertThat(notifier.at("/spec/template/spec/volumes").findValuesAsText("name"))
+        .contains("shopset-notifier-slack-users");
+    assertThat(container.at("/volumeMounts").findValuesAsText("mountPath"))
+        .contains("/etc/shopset/slack-users");
+  }
+
   @Test
   void noSecretIsCommitted() {
     assertThat(ofKind(production, "Secret")).isEmpty();

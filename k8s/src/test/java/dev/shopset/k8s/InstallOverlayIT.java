@@ -67,7 +67,11 @@ class InstallOverlayIT {
     assertThat(ofKind(objects, "ServiceMonitor").getFirst().at("/metadata/labels/release").asText())
         .isEqualTo("monitoring");
 
-    JsonNode settings = ofKind(objects, "ConfigMap").getFirst();
+    JsonNode settings =
+        ofKind(objects, "ConfigMap").stream()
+            .filter(c -> c.at("/metadata/name").asText().startsWith("shopset-settings-"))
+            .findFirst()
+            .orElseThrow();
     assertThat(settings.at("/metadata/namespace").asText()).isEqualTo("shopset");
     assertThat(settings.at("/data/KAFKA_BOOTSTRAP_SERVERS").asText())
         .isEqualTo("prod-kafka-kafka-bootstrap.streaming:9093");
@@ -140,7 +144,20 @@ class InstallOverlayIT {
           .forEach(ref -> referenced.add(ref.get("name").asText()));
       deployment.findValuesAsText("secretName").forEach(referenced::add);
     }
-    assertThat(referenced).containsExactlyInAnyOrderElementsOf(secrets.values());
+    // The notifier takes two keys of shopset-slack (token, signing-secret).
+    assertThat(new java.util.TreeSet<>(referenced))
+        .containsExactlyInAnyOrderElementsOf(secrets.values());
+    List<String> slackUsers =
+        names(objects, "ConfigMap").stream()
+            .filter(n -> n.startsWith("shopset-notifier-slack-users-"))
+            .toList();
+    assertThat(slackUsers).as("the Slack user mapping, from install/slack-users.txt").hasSize(1);
+    assertThat(
+            ofKind(objects, "Deployment").stream()
+                .flatMap(d -> d.findValuesAsText("name").stream())
+                .toList())
+        .as("mounted by its generated name")
+        .contains(slackUsers.getFirst());
     assertThat(Files.readString(MODULE.resolve("install/secrets/.gitignore")))
         .as("the secret files are never committed")
         .startsWith("*\n");

@@ -48,6 +48,8 @@ class KafkaUsersTest {
           new OwnClient("watcher-service", "kafka/EventPublisher.java", Topics.PROMOTIONS, "Write"),
           new OwnClient("watcher-service", "kafka/EventPublisher.java", Topics.APPROVALS, "Write"),
           new OwnClient("watcher-service", "kafka/DesiredTopicReader.java", Topics.DESIRED, "Read"),
+          new OwnClient(
+              "notifier-service", "kafka/ApprovalActionPublisher.java", Topics.APPROVALS, "Write"),
           new OwnClient("git-pusher-service", "kafka/TierReader.java", Topics.DESIRED, "Read"));
 
   @Test

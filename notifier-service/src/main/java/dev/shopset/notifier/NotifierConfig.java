@@ -18,6 +18,8 @@ public interface NotifierConfig {
 
   Messages messages();
 
+  Interactions interactions();
+
   /** How to reach Slack; neither token nor webhook means log-only. */
   interface SlackSettings {
     Optional<String> token();
@@ -70,5 +72,25 @@ public interface NotifierConfig {
 
     @WithDefault("6")
     int partitions();
+  }
+
+  /** Buttons in Slack: request verification and who a Slack user is in Kubernetes. */
+  interface Interactions {
+    /** The Slack app's signing secret; without it {@code /slack/interactions} is disabled. */
+    Optional<String> signingSecret();
+
+    /** How far a request's timestamp may be from now, either way. */
+    @WithDefault("5m")
+    Duration window();
+
+    /** A file of {@code SLACK_USER_ID: kubernetes-user, group...} lines (a mounted ConfigMap). */
+    Optional<String> usersFile();
+
+    /** More mappings: Slack user id to {@code kubernetes-user, group...}. */
+    Map<String, String> users();
+
+    /** The CloudEvents source of the actions the notifier publishes. */
+    @WithDefault("/shopset/notifier")
+    String source();
   }
 }

@@ -5,13 +5,18 @@ import dev.shopset.notifier.domain.ChannelRouter;
 import dev.shopset.notifier.domain.MeteredSlack;
 import dev.shopset.notifier.domain.NotifierMetrics;
 import dev.shopset.notifier.domain.Pacer;
+import dev.shopset.notifier.domain.PromotionFormatter;
+import dev.shopset.notifier.domain.PromotionNotifier;
+import dev.shopset.notifier.domain.RecentClicks;
 import dev.shopset.notifier.domain.ReliableSlack;
 import dev.shopset.notifier.domain.RolloutFormatter;
 import dev.shopset.notifier.domain.RolloutNotifier;
 import dev.shopset.notifier.domain.SlackLimits;
 import dev.shopset.notifier.domain.SlackPort;
+import dev.shopset.notifier.domain.SlackResponder;
 import dev.shopset.notifier.kafka.KafkaMessageStore;
 import dev.shopset.notifier.slack.LogSlack;
+import dev.shopset.notifier.slack.ResponseUrlResponder;
 import dev.shopset.notifier.slack.TracedSlack;
 import dev.shopset.notifier.slack.WebApiSlack;
 import dev.shopset.notifier.slack.WebhookSlack;
@@ -20,6 +25,7 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -34,6 +40,9 @@ public class NotifierRuntime {
   private final KafkaMessageStore store;
   private final ChannelLanes lanes;
   private final String mode;
+  private final PromotionNotifier promotions;
+  private final RecentClicks clicks = new RecentClicks(Instant::now);
+  private final SlackResponder responder;
 
   public NotifierRuntime(
       NotifierConfig config,
@@ -64,8 +73,19 @@ public class NotifierRuntime {
             // One webhook, one channel: one lane and one post bucket for everything.
             : ChannelRouter.single("webhook");
     RolloutNotifier notifier =
-        new RolloutNotifier(new RolloutFormatter(), router, store, slack, metrics);
+        new RolloutNotifier(
+            new RolloutFormatter(interactive(config)), router, store, slack, metrics);
     this.lanes = new ChannelLanes(notifier, slack, metrics, store.loadedLatch());
+    this.responder = new ResponseUrlResponder(config.slack().timeout());
+    this.promotions =
+        new PromotionNotifier(
+            new PromotionFormatter(), router, store, slack, clicks, responder, metrics);
+  }
+
+  /** Whether Slack's buttons work: a signing secret is configured. */
+  static boolean interactive(NotifierConfig config) {
+    return config.interactions() != null
+        && config.interactions().signingSecret().filter(s -> !s.isBlank()).isPresent();
   }
 
   private static SlackPort port(NotifierConfig config) {
@@ -81,6 +101,26 @@ public class NotifierRuntime {
 
   public ChannelLanes lanes() {
     return lanes;
+  }
+
+  /** Brings Promotions' messages up to date from {@code shopset.approvals}. */
+  public PromotionNotifier promotions() {
+    return promotions;
+  }
+
+  /** The clicks this replica passed on lately, so refusals reach who clicked. */
+  public RecentClicks clicks() {
+    return clicks;
+  }
+
+  /** Answers people who clicked, through the click's {@code response_url}. */
+  public SlackResponder responder() {
+    return responder;
+  }
+
+  /** Waits until the message mapping is read, so nothing is posted twice after a restart. */
+  public void awaitMessagesLoaded() throws InterruptedException {
+    store.loadedLatch().await();
   }
 
   public KafkaMessageStore store() {

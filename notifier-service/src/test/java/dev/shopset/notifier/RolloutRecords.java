@@ -51,6 +51,16 @@ public final class RolloutRecords implements AutoCloseable {
     return ce.id();
   }
 
+  /** Sends any ShopSet event to its topic, as its producer would; returns its CloudEvent id. */
+  public String sendEvent(dev.shopset.contracts.events.ShopSetEvent event) {
+    CloudEvent<dev.shopset.contracts.events.ShopSetEvent> ce =
+        CloudEvent.of("/shopset/watcher", event, Instant.now());
+    RecordHeaders headers = new RecordHeaders();
+    byte[] body = EventCodec.encode(ce, headers);
+    sendRaw(new ProducerRecord<>(ce.type().topic(), null, ce.key(), body, headers));
+    return ce.id();
+  }
+
   /** Sends one event and returns where the broker put it (partition and offset). */
   public RecordMetadata sendForMetadata(RolloutEvent event) {
     return send(CloudEvent.of("/shopset/watcher", event, Instant.now()));

@@ -156,6 +156,11 @@ class SlackModesIT {
       }
 
       @Override
+      public Interactions interactions() {
+        return null;
+      }
+
+      @Override
       public Routing routing() {
         return new Routing() {
           @Override

@@ -49,4 +49,17 @@ public final class ChannelRouter {
     String tier = rollout.tier() == null ? null : byTier.get(rollout.tier());
     return tier != null ? tier : defaultChannel;
   }
+
+  /** A Promotion's channel: its namespace's, else its target Tier's, else the default. */
+  public String channel(String namespace, String toTier) {
+    if (fixed) {
+      return defaultChannel;
+    }
+    String byNs = namespace == null ? null : byNamespace.get(namespace);
+    if (byNs != null) {
+      return byNs;
+    }
+    String tier = toTier == null ? null : byTier.get(toTier);
+    return tier != null ? tier : defaultChannel;
+  }
 }

@@ -23,6 +23,21 @@ public final class RolloutFormatter {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
+  private final boolean promoteButton;
+
+  /** Messages without buttons. */
+  public RolloutFormatter() {
+    this(false);
+  }
+
+  /**
+   * @param promoteButton whether a rollout that succeeded on a Tier offers to promote that Tier
+   *     onward (only with Slack interactivity on; the watcher checks the Tier's promoters)
+   */
+  public RolloutFormatter(boolean promoteButton) {
+    this.promoteButton = promoteButton;
+  }
+
   /** The rollout's main message, as it should read after {@code event}. */
   public SlackMessage message(RolloutEvent event) {
     Rollout r = event.rollout();
@@ -48,6 +63,15 @@ public final class RolloutFormatter {
             "context",
             "elements",
             List.of(mrkdwn(escape(r.id()) + " · started " + TIME.format(r.startedAt())))));
+    if (promoteButton && event instanceof RolloutSucceeded && r.tier() != null) {
+      Map<String, Object> button = new LinkedHashMap<>();
+      button.put("type", "button");
+      button.put("action_id", SlackAction.PROMOTE.actionId());
+      button.put("text", plainText("Promote " + r.tier() + " onward"));
+      button.put("value", r.tier());
+      blocks.add(
+          obj("type", "actions", "block_id", "shopset_rollout", "elements", List.of(button)));
+    }
     String text = fallback(event, outcome);
     StringBuilder plain = new StringBuilder(title).append('\n');
     plain.append("  namespace ").append(r.namespace());

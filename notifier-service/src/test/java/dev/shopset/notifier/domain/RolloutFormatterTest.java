@@ -159,4 +159,18 @@ class RolloutFormatterTest {
     Files.writeString(dir.resolve(name + ".json"), message.prettyPayload());
     Files.writeString(dir.resolve(name + ".txt"), message.plain() + "\n");
   }
+
+  @Test
+  void withSlackInteractivityASucceededRolloutOnATierOffersToPromoteThatTierOnward() {
+    RolloutFormatter interactive = new RolloutFormatter(true);
+    Rollout onTier = Rollouts.rollout("shop-a", "checkout", 3, null);
+    assertThat(onTier.tier()).isNotNull();
+    assertThat(interactive.message(Rollouts.succeeded(onTier)).blocksJson())
+        .contains("\"action_id\":\"shopset_promote\"", "\"value\":\"" + onTier.tier() + "\"");
+    assertThat(interactive.message(Rollouts.started(onTier)).blocksJson())
+        .doesNotContain("shopset_promote");
+    assertThat(formatter.message(Rollouts.succeeded(onTier)).blocksJson())
+        .as("no buttons without interactivity")
+        .doesNotContain("shopset_promote");
+  }
 }

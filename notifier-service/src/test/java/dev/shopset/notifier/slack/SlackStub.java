@@ -22,7 +22,8 @@ import java.util.function.Predicate;
 
 /**
  * A local Slack: the Web API shapes the notifier uses ({@code chat.postMessage}, {@code
- * chat.update}, {@code conversations.history/replies/list}) and an incoming webhook, with scripted
+ * chat.update}, {@code chat.postEphemeral}, {@code conversations.history/replies/list}), an
+ * incoming webhook and interactions' {@code response_url}s (ephemeral replies), with scripted
  * faults (429 with Retry-After, optionally after really posting; 5xx; error codes per channel).
  * Records every request with its arrival time.
  */
@@ -46,12 +47,19 @@ public final class SlackStub implements AutoCloseable {
   public record Posted(
       String channel, String ts, String threadTs, String text, String blocks, String marker) {}
 
+  /**
+   * An ephemeral message: posted to an interaction's {@code response_url} (then {@code user} is the
+   * URL's id) or with {@code chat.postEphemeral}; only that user sees it.
+   */
+  public record Ephemeral(String user, String channel, String text, Instant at) {}
+
   private record Fault(
       String method, Predicate<String> channel, int status, int retryAfter, boolean applyAnyway) {}
 
   private final HttpServer server;
   private final List<Call> calls = new ArrayList<>();
   private final List<Posted> messages = new ArrayList<>();
+  private final List<Ephemeral> ephemerals = new ArrayList<>();
   private final Map<String, String> channelIds = new HashMap<>();
   private final Map<String, String> channelErrors = new HashMap<>();
   private final Deque<Fault> faults = new ArrayDeque<>();
@@ -66,6 +74,7 @@ public final class SlackStub implements AutoCloseable {
     server.setExecutor(Executors.newFixedThreadPool(8));
     server.createContext("/api/", this::api);
     server.createContext("/webhook/", this::webhook);
+    server.createContext("/respond/", this::respond);
     server.start();
   }
 
@@ -83,6 +92,21 @@ public final class SlackStub implements AutoCloseable {
 
   public String webhookUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/webhook/T000/B000/secret";
+  }
+
+  /** A {@code response_url} as Slack gives one per click; what is posted to it is recorded. */
+  public String responseUrl(String id) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/respond/" + id;
+  }
+
+  /** Ephemeral messages for {@code user} (a response URL's id or a Slack user id), oldest first. */
+  public synchronized List<Ephemeral> ephemerals(String user) {
+    return ephemerals.stream().filter(e -> e.user().equals(user)).toList();
+  }
+
+  /** The replies in the thread of the message {@code ts} in a channel, oldest first. */
+  public synchronized List<Posted> thread(String channelName, String ts) {
+    return messages(channelName).stream().filter(m -> ts.equals(m.threadTs())).toList();
   }
 
   /** Every call to {@code channel} answers {@code ok:false, error}. */
@@ -281,6 +305,12 @@ public final class SlackStub implements AutoCloseable {
         body.put("has_more", false);
         return new Answer(200, -1, channel, null, body);
       }
+      case "chat.postEphemeral" -> {
+        ephemerals.add(
+            new Ephemeral(params.get("user"), channel, params.get("text"), Instant.now()));
+        body.put("message_ts", ts());
+        return new Answer(200, -1, channel, null, body);
+      }
       case "auth.test" -> {
         body.put("team_id", "T000");
         body.put("user_id", "U000");
@@ -333,6 +363,26 @@ public final class SlackStub implements AutoCloseable {
       }
     }
     byte[] body = (status == 200 ? "ok" : "rate_limited").getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
+  }
+
+  /** A response_url: Slack answers 200 "ok" (or 404 "expired_url" to an id starting "expired"). */
+  private void respond(HttpExchange exchange) throws IOException {
+    String id = exchange.getRequestURI().getPath().substring("/respond/".length());
+    String payload = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    int status = id.startsWith("expired") ? 404 : 200;
+    synchronized (this) {
+      if (status == 200) {
+        Map<?, ?> p = JSON.readValue(payload, Map.class);
+        ephemerals.add(new Ephemeral(id, null, (String) p.get("text"), Instant.now()));
+      }
+      calls.add(
+          new Call(
+              "response_url", null, null, null, status, Instant.now(), Map.of("payload", payload)));
+    }
+    byte[] body = (status == 200 ? "ok" : "expired_url").getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(status, body.length);
     exchange.getResponseBody().write(body);
     exchange.close();
