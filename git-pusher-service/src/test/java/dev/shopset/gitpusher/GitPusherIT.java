@@ -25,12 +25,12 @@ import dev.shopset.gitpusher.domain.SourceRef;
 import dev.shopset.gitpusher.domain.TierDirectory;
 import dev.shopset.gitpusher.domain.TierDirectory.Origin;
 import dev.shopset.gitpusher.testing.Fixtures;
-import dev.shopset.gitpusher.testing.GitCli;
 import dev.shopset.gitpusher.testing.GitHostTestResource;
-import dev.shopset.gitpusher.testing.GitServer;
 import dev.shopset.gitpusher.testing.KafkaEvents;
 import dev.shopset.gitpusher.testing.Webhooks;
 import dev.shopset.kafka.KafkaBrokerTestResource;
+import dev.shopset.testkit.GitAccess;
+import dev.shopset.testkit.GitCli;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -213,7 +213,7 @@ class GitPusherIT {
   void aRevokedTokenIsReportedOnceShownInReadinessAndTheKeptBatchIsPushedOnceItIsBack() {
     git.emptyRepo("system-revoked");
     String system = git.server.url("system-revoked");
-    git.server.setMode("system-revoked", GitServer.Mode.LOCKED);
+    git.server.setMode("system-revoked", GitAccess.Mode.LOCKED);
     try {
       kafka.send(Topics.RENDERS, List.of(render(system, app, config, "shop", "eu", 1, 1)));
       await()
@@ -234,7 +234,7 @@ class GitPusherIT {
           .body(containsString("AuthenticationFailed"));
       given().get("/q/health/live").then().statusCode(200);
     } finally {
-      git.server.setMode("system-revoked", GitServer.Mode.NORMAL);
+      git.server.setMode("system-revoked", GitAccess.Mode.NORMAL);
     }
     // No new render: the kept batch is retried (every 1-2 s in tests) and pushed.
     await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 1);

@@ -14,6 +14,7 @@ import dev.shopset.kafka.KafkaBrokerTestResource;
 import dev.shopset.notifier.domain.PostedMessage;
 import dev.shopset.notifier.slack.SlackStub;
 import dev.shopset.notifier.slack.SlackStubResource;
+import dev.shopset.testkit.TopicTail;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -21,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -116,8 +116,7 @@ class NotifierIT {
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(() -> {
-          List<ConsumerRecord<String, byte[]>> dead =
-              RolloutRecords.readAll(Topics.deadLetter(Topics.ROLLOUTS));
+          List<TopicTail.Seen> dead = RolloutRecords.readAll(Topics.deadLetter(Topics.ROLLOUTS));
           assertThat(dead)
               .filteredOn(d -> "shop-b/cart".equals(d.key()))
               .singleElement()
@@ -218,7 +217,7 @@ class NotifierIT {
         });
   }
 
-  private static String reason(ConsumerRecord<String, byte[]> record) {
+  private static String reason(TopicTail.Seen record) {
     var header = record.headers().lastHeader(Topics.DEAD_LETTER_REASON);
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }

@@ -12,6 +12,7 @@ import dev.shopset.contracts.resources.ShopSetSpec;
 import dev.shopset.local.RolloutSimulator;
 import dev.shopset.local.ServiceNode;
 import dev.shopset.notifier.slack.SlackStub;
+import dev.shopset.testkit.GitCli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -18,6 +18,7 @@ import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.ShopSetSpec;
 import dev.shopset.contracts.resources.TierSpec;
 import dev.shopset.local.ServiceNode;
+import dev.shopset.testkit.TopicTail;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class HostileInputIT {
   static Stack stack;
   static Resources api;
   static SystemRepo system;
-  static KafkaTail tail;
+  static TopicTail tail;
   static KafkaProducer<String, byte[]> producer;
   static int canaryVersion;
 
@@ -98,7 +99,7 @@ class HostileInputIT {
     api.configuration(NS);
     api.configuration(NS, "abs-config", new RepositoryRef(stack.url("config"), "/etc"));
     tail =
-        new KafkaTail(
+        TopicTail.on(
             stack.bootstrapServers(),
             Topics.COMMITS,
             Topics.deadLetter(Topics.DESIRED),

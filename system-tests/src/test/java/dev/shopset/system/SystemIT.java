@@ -13,6 +13,8 @@ import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.ShopSetStatus;
 import dev.shopset.local.RolloutSimulator;
 import dev.shopset.notifier.slack.SlackStub;
+import dev.shopset.testkit.GitCli;
+import dev.shopset.testkit.TopicTail;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +37,7 @@ class SystemIT {
   static Stack stack;
   static Resources api;
   static SystemRepo system;
-  static KafkaTail commits;
+  static TopicTail commits;
 
   @BeforeAll
   static void setUp() {
@@ -45,7 +47,7 @@ class SystemIT {
     api.tier("tier-1", 1, "system", null);
     api.configuration(NS);
     system = new SystemRepo(stack, "system");
-    commits = new KafkaTail(stack.bootstrapServers(), Topics.COMMITS);
+    commits = TopicTail.on(stack.bootstrapServers(), Topics.COMMITS);
   }
 
   @AfterAll

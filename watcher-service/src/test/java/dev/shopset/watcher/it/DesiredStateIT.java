@@ -18,6 +18,7 @@ import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.Tier;
 import dev.shopset.contracts.resources.TierSpec;
 import dev.shopset.kafka.KafkaBrokerTestResource;
+import dev.shopset.testkit.TopicTail;
 import dev.shopset.watcher.WatcherMetrics;
 import dev.shopset.watcher.kubernetes.WatcherLoop;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -170,7 +171,7 @@ class DesiredStateIT {
         .atMost(Duration.ofSeconds(10))
         .until(() -> desired.inNamespace("fan").size() == 105);
     var reEmitted = desired.inNamespace("fan").subList(55, 105);
-    Set<String> keys = reEmitted.stream().map(TopicTail.Entry::key).collect(Collectors.toSet());
+    Set<String> keys = reEmitted.stream().map(TopicTail.Seen::key).collect(Collectors.toSet());
     assertThat(keys)
         .hasSize(50)
         .allMatch(k -> k.startsWith("fan/on-"), "only ShopSets on fan-tier");
@@ -294,7 +295,7 @@ class DesiredStateIT {
         .untilAsserted(() -> assertThat(desired.inNamespace("again")).hasSize(2));
     var before =
         desired.inNamespace("again").stream()
-            .collect(Collectors.toMap(TopicTail.Entry::key, e -> e.event().id()));
+            .collect(Collectors.toMap(TopicTail.Seen::key, e -> e.event().id()));
 
     loop.restart();
 
@@ -303,7 +304,7 @@ class DesiredStateIT {
         .untilAsserted(() -> assertThat(desired.inNamespace("again")).hasSize(4));
     var after =
         desired.inNamespace("again").subList(2, 4).stream()
-            .collect(Collectors.toMap(TopicTail.Entry::key, e -> e.event().id()));
+            .collect(Collectors.toMap(TopicTail.Seen::key, e -> e.event().id()));
     assertThat(after).isEqualTo(before);
   }
 }

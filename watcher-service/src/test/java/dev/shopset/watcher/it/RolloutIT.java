@@ -11,6 +11,7 @@ import dev.shopset.contracts.events.RolloutStarted;
 import dev.shopset.contracts.events.RolloutSucceeded;
 import dev.shopset.contracts.resources.Labels;
 import dev.shopset.kafka.KafkaBrokerTestResource;
+import dev.shopset.testkit.TopicTail;
 import dev.shopset.watcher.kubernetes.RolloutService;
 import dev.shopset.watcher.kubernetes.WatcherLoop;
 import io.fabric8.kubernetes.api.model.apps.Deployment;

@@ -23,6 +23,7 @@ import dev.shopset.contracts.resources.PromotionStatus.Phase;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.Tier;
 import dev.shopset.kafka.KafkaBrokerTestResource;
+import dev.shopset.testkit.TopicTail;
 import dev.shopset.watcher.WatcherMetrics;
 import dev.shopset.watcher.domain.PromotionPlanner;
 import dev.shopset.watcher.kubernetes.WatcherLoop;
