@@ -166,19 +166,21 @@ class GitPusherIT {
   void whileTheGitHostIsDownTheRenderIsKeptAndItsOffsetIsCommittedOnlyAfterThePush() {
     String system = git.emptyRepo("system-outage");
     git.server.setAvailable(false);
+    int requests = git.server.requests("system-outage");
     RecordMetadata sent;
     try {
       sent = kafka.sendAndWait(Topics.RENDERS, render(system, app, config, "shop", "eu", 1, 2));
       TopicPartition partition = new TopicPartition(Topics.RENDERS, sent.partition());
-      // Longer than the throttled strategy's commit interval (1 s in tests): nothing committed.
+      // Barrier: eight refused requests for the system repository, at least four attempts whose
+      // backoff (200 ms doubling, at most 1 s in tests) spans more than the throttled strategy's
+      // commit interval (1 s in tests): nothing committed.
       await()
-          .during(Duration.ofSeconds(3))
-          .atMost(Duration.ofSeconds(20))
-          .until(() ->
-              KafkaEvents.committed(GROUP, partition) <= sent.offset()
-                  && pushed(system).isEmpty()
-                  && kafka.events(CommitFailed.class).stream()
-                      .noneMatch(f -> f.systemRepository().equals(system)));
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> git.server.requests("system-outage") >= requests + 8);
+      assertThat(KafkaEvents.committed(GROUP, partition)).isLessThanOrEqualTo(sent.offset());
+      assertThat(pushed(system)).isEmpty();
+      assertThat(kafka.events(CommitFailed.class))
+          .noneMatch(f -> f.systemRepository().equals(system));
     } finally {
       git.server.setAvailable(true);
     }

@@ -41,7 +41,7 @@ class FaultsIT {
   static final String TIER = "faults";
   static final String CHANNEL = "#faults";
 
-  /** CI-sized; the bench profile runs the same faults with 1,000 (see FaultsBench). */
+  /** CI-sized; {@code -Dfaults.changes=1000} runs the same faults full-sized. */
   static final int CHANGES = Integer.getInteger("faults.changes", 100);
 
   static final Duration CONVERGE = Duration.ofSeconds(180);

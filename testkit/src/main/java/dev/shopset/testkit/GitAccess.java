@@ -42,6 +42,7 @@ public final class GitAccess implements Filter {
   private final Map<String, Mode> modes = new ConcurrentHashMap<>();
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
   private final AtomicInteger requests = new AtomicInteger();
+  private final Map<String, AtomicInteger> requestsByRepository = new ConcurrentHashMap<>();
   private final Object changed = new Object();
   private volatile boolean available = true;
   private volatile boolean released;
@@ -69,6 +70,11 @@ public final class GitAccess implements Filter {
     return requests.get();
   }
 
+  int requests(String repository) {
+    AtomicInteger count = requestsByRepository.get(repository);
+    return count == null ? 0 : count.get();
+  }
+
   /** Lets every hanging request go (the server is closing). */
   void release() {
     synchronized (changed) {
@@ -90,12 +96,13 @@ public final class GitAccess implements Filter {
     } else if (authorization != null) {
       authorizations.add(authorization);
     }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String name = repository(path);
+    requestsByRepository.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
     if (!available) {
       response.sendError(503);
       return;
     }
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    String name = repository(path);
     switch (awaitAnswer(name)) {
       case DOWN, HANG -> {
         response.sendError(503);

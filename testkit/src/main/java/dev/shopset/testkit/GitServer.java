@@ -54,7 +54,9 @@ public final class GitServer implements AutoCloseable {
     GitAccess access = new GitAccess(user, password);
     ServletContextHandler context = new ServletContextHandler("/");
     context.addFilter(new FilterHolder(access), "/git/*", EnumSet.of(DispatcherType.REQUEST));
-    context.addServlet(new ServletHolder(git), "/git/*");
+    ServletHolder servlet = new ServletHolder(git);
+    servlet.setInitOrder(0); // ready before the first request, not during it
+    context.addServlet(servlet, "/git/*");
     server.setHandler(context);
     // No graceful stop: clients keep connections alive, and a test host just goes away.
     server.setStopTimeout(0);
@@ -108,6 +110,13 @@ public final class GitServer implements AutoCloseable {
   /** How many requests this host received. */
   public int requests() {
     return access.requests();
+  }
+
+  /**
+   * How many requests this host received for {@code repository} (its name, as for {@link #url}).
+   */
+  public int requests(String repository) {
+    return access.requests(repository);
   }
 
   @Override

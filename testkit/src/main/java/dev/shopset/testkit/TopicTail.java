@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,8 +70,11 @@ public final class TopicTail implements AutoCloseable {
   }
 
   private final KafkaConsumer<String, byte[]> consumer;
+  private final Map<String, Object> settings;
+  private final List<String> topics;
   private final Thread thread;
   private final List<Seen> seen = new ArrayList<>();
+  private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
 
   /** Tails {@code topics} on the shared embedded broker. */
   public TopicTail(String... topics) {
@@ -83,8 +87,10 @@ public final class TopicTail implements AutoCloseable {
     settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     settings.putIfAbsent(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "500");
+    this.settings = Map.copyOf(settings);
+    this.topics = List.of(topics);
     consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
-    consumer.subscribe(List.of(topics));
+    consumer.subscribe(this.topics);
     thread = Thread.ofPlatform().name("tail-" + String.join(",", topics)).daemon().start(this::run);
   }
 
@@ -123,6 +129,35 @@ public final class TopicTail implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until this tail has read everything its topics held when called: a barrier after which a
+   * record that was written before the call is in {@link #records()} (or never was written).
+   */
+  public void awaitCaughtUp(Duration timeout) {
+    Map<TopicPartition, Long> ends = endOffsets();
+    Awaitility.await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(100))
+        .until(() ->
+            ends.entrySet().stream()
+                .allMatch(e ->
+                    e.getValue() == 0 || positions.getOrDefault(e.getKey(), 0L) >= e.getValue()));
+  }
+
+  private Map<TopicPartition, Long> endOffsets() {
+    Map<String, Object> reader = new HashMap<>(settings);
+    reader.put(ConsumerConfig.GROUP_ID_CONFIG, "ends-" + UUID.randomUUID());
+    try (KafkaConsumer<String, byte[]> ends =
+        new KafkaConsumer<>(reader, new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (String topic : topics) {
+        ends.partitionsFor(topic, Duration.ofSeconds(10))
+            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+      }
+      return ends.endOffsets(partitions, Duration.ofSeconds(10));
+    }
+  }
+
   private void run() {
     try {
       while (!Thread.currentThread().isInterrupted()) {
@@ -131,6 +166,9 @@ public final class TopicTail implements AutoCloseable {
           synchronized (seen) {
             seen.add(s);
           }
+        }
+        for (TopicPartition partition : consumer.assignment()) {
+          positions.put(partition, consumer.position(partition));
         }
       }
     } catch (WakeupException stopping) {

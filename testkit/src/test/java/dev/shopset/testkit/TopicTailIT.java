@@ -1,7 +1,6 @@
 package dev.shopset.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.shopset.kafka.EmbeddedKafkaBroker;
 import java.nio.charset.StandardCharsets;
@@ -40,9 +39,8 @@ class TopicTailIT {
       try (TopicTail tail = TopicTail.on(broker.bootstrapServers(), topic)) {
         send(producer, topic, "ns-b/two", "second");
         send(producer, topic, "ns-a/one", null);
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .untilAsserted(() -> assertThat(tail.rawKeys()).hasSize(3));
+        tail.awaitCaughtUp(Duration.ofSeconds(60));
+        assertThat(tail.rawKeys()).as("caught up: everything sent before is read").hasSize(3);
         assertThat(tail.inNamespace("ns-a"))
             .extracting(TopicTail.Seen::tombstone)
             .containsExactly(false, true);

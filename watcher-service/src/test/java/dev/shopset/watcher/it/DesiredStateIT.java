@@ -165,11 +165,12 @@ class DesiredStateIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> assertThat(desired.inNamespace("fan")).hasSize(105));
-    // Several resyncs later (every second in tests) nothing more has come.
-    await()
-        .during(Duration.ofSeconds(3))
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> desired.inNamespace("fan").size() == 105);
+    // Barrier: two resyncs of fan's 55 ShopSets (every second in tests) have been reconciled, and
+    // everything they could have published has been read; nothing more has come.
+    double reconciles = metrics.reconciles();
+    await().atMost(Duration.ofSeconds(30)).until(() -> metrics.reconciles() >= reconciles + 110);
+    desired.awaitCaughtUp(Duration.ofSeconds(30));
+    assertThat(desired.inNamespace("fan")).hasSize(105);
     var reEmitted = desired.inNamespace("fan").subList(55, 105);
     Set<String> keys = reEmitted.stream().map(TopicTail.Seen::key).collect(Collectors.toSet());
     assertThat(keys)
