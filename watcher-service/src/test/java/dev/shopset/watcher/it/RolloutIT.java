@@ -235,7 +235,7 @@ class RolloutIT {
     // Barrier: the restarted watcher has reconciled (resyncs every second in tests) and everything
     // it published has been read.
     double reconciles = metrics.reconciles();
-    await().atMost(Duration.ofSeconds(30)).until(() -> metrics.reconciles() >= reconciles + 50);
+    await().atMost(Duration.ofSeconds(60)).until(() -> metrics.reconciles() >= reconciles + 10);
     rollouts.awaitCaughtUp(Duration.ofSeconds(30));
     assertThat(events("web")).hasSize(4);
   }
