@@ -21,10 +21,10 @@ import dev.shopset.gitpusher.domain.PinDirectory;
 import dev.shopset.gitpusher.domain.SourceRef;
 import dev.shopset.gitpusher.testing.Fixtures;
 import dev.shopset.gitpusher.testing.GitHostTestResource;
-import dev.shopset.gitpusher.testing.GitServer;
 import dev.shopset.gitpusher.testing.KafkaEvents;
 import dev.shopset.gitpusher.testing.Webhooks;
 import dev.shopset.kafka.KafkaBrokerTestResource;
+import dev.shopset.testkit.GitAccess;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -99,7 +99,7 @@ class FaultIsolationIT {
   }
 
   void heldUntilTheConfigurationIsBack(
-      String name, GitServer.Mode fault, String reason, String says) {
+      String name, GitAccess.Mode fault, String reason, String says) {
     String faulty = git.configRepo("config-" + name);
     String system = git.emptyRepo("system-" + name);
     git.server.setMode("config-" + name, fault);
@@ -125,7 +125,7 @@ class FaultIsolationIT {
                   }));
       assertThat(shopSetsPushed(system)).doesNotContain("tenant-a/eu");
     } finally {
-      git.server.setMode("config-" + name, GitServer.Mode.NORMAL);
+      git.server.setMode("config-" + name, GitAccess.Mode.NORMAL);
     }
     // no new render: the held one is retried (every 1-2 s in tests) and follows
     await()
@@ -138,12 +138,12 @@ class FaultIsolationIT {
   @Test
   void aConfigurationRepositoryAnswering404HoldsBackOnlyItsShopSetUntilItIsRestored() {
     heldUntilTheConfigurationIsBack(
-        "gone", GitServer.Mode.NOT_FOUND, "RepositoryNotFound", "does not exist");
+        "gone", GitAccess.Mode.NOT_FOUND, "RepositoryNotFound", "does not exist");
   }
 
   @Test
   void aConfigurationRepositoryThatNeverAnswersHoldsBackOnlyItsShopSetUntilItAnswers() {
-    heldUntilTheConfigurationIsBack("silent", GitServer.Mode.HANG, "Unavailable", "did not answer");
+    heldUntilTheConfigurationIsBack("silent", GitAccess.Mode.HANG, "Unavailable", "did not answer");
   }
 
   @Test

@@ -25,12 +25,12 @@ import dev.shopset.gitpusher.domain.SourceRef;
 import dev.shopset.gitpusher.domain.TierDirectory;
 import dev.shopset.gitpusher.domain.TierDirectory.Origin;
 import dev.shopset.gitpusher.testing.Fixtures;
-import dev.shopset.gitpusher.testing.GitCli;
 import dev.shopset.gitpusher.testing.GitHostTestResource;
-import dev.shopset.gitpusher.testing.GitServer;
 import dev.shopset.gitpusher.testing.KafkaEvents;
 import dev.shopset.gitpusher.testing.Webhooks;
 import dev.shopset.kafka.KafkaBrokerTestResource;
+import dev.shopset.testkit.GitAccess;
+import dev.shopset.testkit.GitCli;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -166,19 +166,21 @@ class GitPusherIT {
   void whileTheGitHostIsDownTheRenderIsKeptAndItsOffsetIsCommittedOnlyAfterThePush() {
     String system = git.emptyRepo("system-outage");
     git.server.setAvailable(false);
+    int requests = git.server.requests("system-outage");
     RecordMetadata sent;
     try {
       sent = kafka.sendAndWait(Topics.RENDERS, render(system, app, config, "shop", "eu", 1, 2));
       TopicPartition partition = new TopicPartition(Topics.RENDERS, sent.partition());
-      // Longer than the throttled strategy's commit interval (1 s in tests): nothing committed.
+      // Barrier: eight refused requests for the system repository, at least four attempts whose
+      // backoff (200 ms doubling, at most 1 s in tests) spans more than the throttled strategy's
+      // commit interval (1 s in tests): nothing committed.
       await()
-          .during(Duration.ofSeconds(3))
-          .atMost(Duration.ofSeconds(20))
-          .until(() ->
-              KafkaEvents.committed(GROUP, partition) <= sent.offset()
-                  && pushed(system).isEmpty()
-                  && kafka.events(CommitFailed.class).stream()
-                      .noneMatch(f -> f.systemRepository().equals(system)));
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> git.server.requests("system-outage") >= requests + 8);
+      assertThat(KafkaEvents.committed(GROUP, partition)).isLessThanOrEqualTo(sent.offset());
+      assertThat(pushed(system)).isEmpty();
+      assertThat(kafka.events(CommitFailed.class))
+          .noneMatch(f -> f.systemRepository().equals(system));
     } finally {
       git.server.setAvailable(true);
     }
@@ -213,7 +215,7 @@ class GitPusherIT {
   void aRevokedTokenIsReportedOnceShownInReadinessAndTheKeptBatchIsPushedOnceItIsBack() {
     git.emptyRepo("system-revoked");
     String system = git.server.url("system-revoked");
-    git.server.setMode("system-revoked", GitServer.Mode.LOCKED);
+    git.server.setMode("system-revoked", GitAccess.Mode.LOCKED);
     try {
       kafka.send(Topics.RENDERS, List.of(render(system, app, config, "shop", "eu", 1, 1)));
       await()
@@ -234,7 +236,7 @@ class GitPusherIT {
           .body(containsString("AuthenticationFailed"));
       given().get("/q/health/live").then().statusCode(200);
     } finally {
-      git.server.setMode("system-revoked", GitServer.Mode.NORMAL);
+      git.server.setMode("system-revoked", GitAccess.Mode.NORMAL);
     }
     // No new render: the kept batch is retried (every 1-2 s in tests) and pushed.
     await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 1);

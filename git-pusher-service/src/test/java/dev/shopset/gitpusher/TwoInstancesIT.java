@@ -18,11 +18,11 @@ import dev.shopset.gitpusher.domain.SourceRef;
 import dev.shopset.gitpusher.kafka.RenderPartitions;
 import dev.shopset.gitpusher.testing.Fixtures;
 import dev.shopset.gitpusher.testing.GitHostTestResource;
-import dev.shopset.gitpusher.testing.GitServer;
 import dev.shopset.gitpusher.testing.KafkaEvents;
 import dev.shopset.gitpusher.testing.PlainGitPusher;
 import dev.shopset.gitpusher.testing.Webhooks;
 import dev.shopset.kafka.KafkaBrokerTestResource;
+import dev.shopset.testkit.GitAccess;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -206,7 +206,7 @@ class TwoInstancesIT {
     String slow = systemRepoOn("system-slow", p -> p == bPartition);
     String other2 = systemRepoOn("system-free", p -> p != bPartition);
     String slowName = slow.substring(slow.lastIndexOf('/') + 1, slow.length() - ".git".length());
-    git.server.setMode(slowName, GitServer.Mode.DOWN);
+    git.server.setMode(slowName, GitAccess.Mode.DOWN);
     try {
       kafka.send(Topics.RENDERS, List.of(render(slow, app, config, "full", "first", 1, 1)));
       await().atMost(Duration.ofSeconds(30)).until(() -> other.writes(new BranchId(slow, TIER)));
@@ -224,7 +224,7 @@ class TwoInstancesIT {
       await().atMost(Duration.ofSeconds(60)).until(() -> pushed(other2).size() == 1);
       assertThat(other.paused()).containsOnly(bPartition);
     } finally {
-      git.server.setMode(slowName, GitServer.Mode.NORMAL);
+      git.server.setMode(slowName, GitAccess.Mode.NORMAL);
     }
     await()
         .atMost(Duration.ofSeconds(60))

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.shopset.kafka.EmbeddedKafkaBroker;
 import dev.shopset.local.kubernetes.InMemoryKubernetes;
+import dev.shopset.testkit.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,7 +94,7 @@ class ImagesIT {
     image.unpackRootFilesystem(root);
     JsonNode deployment = deployment(service);
     JsonNode container = deployment.at("/spec/template/spec/containers/0");
-    int port = freePort();
+    int port = FreePorts.next();
     Map<String, String> env = new LinkedHashMap<>(image.environment());
     env.putAll(literalEnvironment(container));
     env.putAll(settingsOf(service, port));
@@ -206,11 +206,5 @@ class ImagesIT {
       }
     }
     return paths;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,14 +1,11 @@
 package dev.shopset.local;
 
+import dev.shopset.testkit.GitCli;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /** Bare repositories of the local run, created and seeded with the git CLI. */
 final class GitRepositories {
@@ -138,37 +135,23 @@ final class GitRepositories {
     return "refs/heads/" + branch;
   }
 
-  static String git(Path dir, String... args) throws IOException, InterruptedException {
+  /** Runs the git CLI in {@code dir}; a failure (its exit and output) is an IOException. */
+  static String git(Path dir, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));
-    Process process =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new IOException(String.join(" ", command) + " failed: " + out);
+    try {
+      return GitCli.run(dir, command);
+    } catch (IllegalStateException e) {
+      throw new IOException(e.getMessage(), e);
     }
-    return out;
   }
 
   /** Copies the tree {@code from} to {@code to}. */
-  static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
+  static void copy(Path from, Path to) {
+    GitCli.copy(from, to);
   }
 
-  private static void delete(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(file);
-      }
-    }
+  private static void delete(Path dir) {
+    GitCli.delete(dir);
   }
 }

@@ -6,14 +6,14 @@ import dev.shopset.contracts.events.RolloutEvent;
 import dev.shopset.contracts.events.ShopSetDesired;
 import dev.shopset.kafka.EmbeddedKafkaBroker;
 import dev.shopset.local.kubernetes.InMemoryKubernetes;
+import dev.shopset.testkit.FreePorts;
+import dev.shopset.testkit.GitServer;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +64,7 @@ public final class LocalRun {
   private final Map<String, Long> pids = new LinkedHashMap<>();
   private KubernetesClient client;
   private GitRepositories git;
-  private GitHttpServer gitServer;
+  private GitServer gitServer;
   private EventConsole events;
   private SlackConsole slack;
   private String renderer;
@@ -171,7 +171,7 @@ public final class LocalRun {
     git.createSeeded("app", root.resolve("examples/app"), ".", List.of("main"));
     git.createSeeded("config", root.resolve("examples/config"), ".", List.of("main"));
     git.createBare("system");
-    gitServer = GitHttpServer.start(repositories, 0, GIT_USER, GIT_PASSWORD);
+    gitServer = GitServer.start(repositories, 0, GIT_USER, GIT_PASSWORD);
     running.push(gitServer);
     for (String repository : List.of("app", "config", "system")) {
       console.detail("%-9s %s".formatted(repository, gitServer.url(repository)));
@@ -184,7 +184,7 @@ public final class LocalRun {
           new ServiceNode(
               root,
               service,
-              freePort(),
+              FreePorts.next(),
               env(service, broker.bootstrapServers(), kubernetesEnv),
               null,
               data.resolve("logs"),
@@ -375,12 +375,6 @@ public final class LocalRun {
       }
     }
     console.step("Stopped; nothing is left running (data stays in " + data + ")");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

@@ -71,11 +71,7 @@ public final class ServiceNode implements AutoCloseable {
     Path app = built;
     if (appDir != null) {
       app = appDir.resolve(name);
-      try {
-        GitRepositories.copy(built, app);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not copy " + built, e);
-      }
+      GitRepositories.copy(built, app);
     }
     this.jar = app.resolve("quarkus-run.jar");
     this.port = port;

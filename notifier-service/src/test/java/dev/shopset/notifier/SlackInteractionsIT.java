@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.shopset.contracts.Topics;
 import dev.shopset.contracts.cloudevents.CloudEvent;
-import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.events.Approval;
 import dev.shopset.contracts.events.ApprovalActionRequested;
 import dev.shopset.contracts.events.ApprovalActionRequested.Action;
@@ -17,6 +16,7 @@ import dev.shopset.kafka.KafkaBrokerTestResource;
 import dev.shopset.notifier.slack.SlackInteractions;
 import dev.shopset.notifier.slack.SlackStub;
 import dev.shopset.notifier.slack.SlackStubResource;
+import dev.shopset.testkit.TopicTail;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,12 +79,8 @@ class SlackInteractionsIT {
         .toList();
   }
 
-  private static CloudEvent<ShopSetEvent> decode(ConsumerRecord<String, byte[]> r) {
-    try {
-      return EventCodec.decode(r.headers(), r.value());
-    } catch (dev.shopset.contracts.cloudevents.EventDecodingException e) {
-      throw new IllegalStateException(e);
-    }
+  private static CloudEvent<ShopSetEvent> decode(TopicTail.Seen r) {
+    return r.event();
   }
 
   @Test

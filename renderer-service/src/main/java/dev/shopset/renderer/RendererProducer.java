@@ -1,6 +1,8 @@
 package dev.shopset.renderer;
 
 import dev.shopset.contracts.join.RepositoryPolicy;
+import dev.shopset.renderer.config.RendererConfig;
+import dev.shopset.renderer.config.RepositoriesConfig;
 import dev.shopset.renderer.domain.RenderSettings;
 import dev.shopset.renderer.domain.ShopSetRenderer;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -17,6 +17,7 @@ import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.Tier;
 import dev.shopset.kafka.EmbeddedKafkaBroker;
 import dev.shopset.kafka.KafkaBrokerTestResource;
+import dev.shopset.testkit.TopicTail;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,20 +27,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -142,34 +137,15 @@ class PreviewMatchesPipelineIT {
       producer.send(new ProducerRecord<>(Topics.DESIRED, null, event.key(), body, headers));
       producer.flush();
     }
-    List<RenderResult> renders = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                servers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG,
-                "500"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(Topics.RENDERS));
+    try (TopicTail tail = new TopicTail(Topics.RENDERS)) {
       await()
           .atMost(Duration.ofSeconds(60))
-          .untilAsserted(() -> {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-              if (EventCodec.decode(record.headers(), record.value()).data()
-                      instanceof RenderResult result
-                  && result.name().equals(name)) {
-                renders.add(result);
-              }
-            }
-            assertThat(renders).hasSize(1);
-          });
+          .untilAsserted(() -> assertThat(rendersOf(tail, name)).hasSize(1));
+      return rendersOf(tail, name).getFirst();
     }
-    return renders.get(0);
+  }
+
+  private static List<RenderResult> rendersOf(TopicTail tail, String name) {
+    return tail.events(RenderResult.class).stream().filter(r -> r.name().equals(name)).toList();
   }
 }

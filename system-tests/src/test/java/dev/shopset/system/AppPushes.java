@@ -2,6 +2,7 @@ package dev.shopset.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shopset.testkit.GitCli;
 import java.nio.file.Path;
 
 /** New code on an app repository branch, as a developer pushes it, announced by a webhook. */

@@ -9,6 +9,7 @@ import dev.shopset.examples.consumer.Options;
 import dev.shopset.examples.consumer.Summary;
 import dev.shopset.examples.consumer.TopicReader;
 import dev.shopset.local.RolloutSimulator;
+import dev.shopset.testkit.TopicTail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,7 +36,7 @@ class ExampleConsumerIT {
     api.tier("consumer-1", 1, "system-consumer", null);
     api.configuration(NS);
     // A ShopSet created, changed and deleted; a second one kept; a promotion; a rollout.
-    try (KafkaTail commits = new KafkaTail(stack.bootstrapServers(), Topics.COMMITS)) {
+    try (TopicTail commits = TopicTail.on(stack.bootstrapServers(), Topics.COMMITS)) {
       commits.awaitCommitted(
           api.apply(NS, "web", Resources.spec("consumer-0", 1, "lyon")), COMMITTED);
       commits.awaitCommitted(

@@ -12,6 +12,7 @@ import dev.shopset.contracts.resources.ShopSetSpec;
 import dev.shopset.local.RolloutSimulator;
 import dev.shopset.local.ServiceNode;
 import dev.shopset.notifier.slack.SlackStub;
+import dev.shopset.testkit.GitCli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class FaultsIT {
   static final String TIER = "faults";
   static final String CHANNEL = "#faults";
 
-  /** CI-sized; the bench profile runs the same faults with 1,000 (see FaultsBench). */
+  /** CI-sized; {@code -Dfaults.changes=1000} runs the same faults full-sized. */
   static final int CHANGES = Integer.getInteger("faults.changes", 100);
 
   static final Duration CONVERGE = Duration.ofSeconds(180);
@@ -49,11 +49,6 @@ class FaultsIT {
   static Resources api;
   static SystemRepo system;
   static RolloutSimulator rollouts;
-
-  /** Every ShopSet of the namespace, over all bursts so far: name to expected replicas. */
-  static final Map<String, Integer> expected = new TreeMap<>();
-
-  static final AtomicInteger seed = new AtomicInteger(42);
 
   @BeforeAll
   static void setUp() {
@@ -76,8 +71,7 @@ class FaultsIT {
     String deployment = prefix + "-web";
     var target = new RolloutSimulator.Target(NS, deployment, prefix, TIER, CHANNEL, 2);
     rollouts.deploy(target, "shop-web:1");
-    Burst burst =
-        new Burst(api, NS, TIER, prefix, CHANGES / 3, CHANGES, deletions, seed.incrementAndGet());
+    Burst burst = new Burst(api, NS, TIER, prefix, CHANGES / 3, CHANGES, deletions, seed(prefix));
     CompletableFuture<Void> writes = burst.start(40);
     CompletableFuture<Void> rollout =
         CompletableFuture.runAsync(() -> rollouts.rollOut(target, 2, "shop-web:2", Duration.ZERO));
@@ -86,26 +80,32 @@ class FaultsIT {
     fault.run();
     writes.orTimeout(5, TimeUnit.MINUTES).join();
     rollout.orTimeout(5, TimeUnit.MINUTES).join();
-    expected.putAll(burst.expected());
-    expected
-        .keySet()
-        .removeIf(name -> name.startsWith(prefix + "-") && !burst.expected().containsKey(name));
-    assertConverged();
+    assertConverged(prefix, burst.expected());
     assertOneMessagePerRollout(deployment);
     System.out.printf(
         "%s: %d changes converged; restarts by the liveness emulation so far: %s%n",
         prefix, burst.changesWritten(), stack.restartsByHealing());
   }
 
-  /** The system branch holds exactly the expected ShopSets at their latest spec. */
-  static void assertConverged() {
+  /** The same burst for a test whatever ran before it: its seed comes from its prefix. */
+  static long seed(String prefix) {
+    return 42L + prefix.hashCode();
+  }
+
+  /**
+   * The system branch holds exactly the {@code expected} ShopSets (name to replicas) of this test's
+   * {@code prefix} at their latest spec: each test checks its own ShopSets, so none depends on
+   * which tests ran before it.
+   */
+  static void assertConverged(String prefix, Map<String, Integer> expected) {
     Set<String> names = new TreeSet<>(expected.keySet());
     await()
         .atMost(CONVERGE)
         .pollInterval(Duration.ofSeconds(1))
         .untilAsserted(() -> {
           stack.heal();
-          Map<String, Set<Integer>> replicas = system.replicas(TIER, NS);
+          Map<String, Set<Integer>> replicas = new TreeMap<>(system.replicas(TIER, NS));
+          replicas.keySet().removeIf(name -> !name.startsWith(prefix + "-"));
           Map<String, Set<Integer>> want =
               expected.entrySet().stream()
                   .collect(
@@ -114,13 +114,13 @@ class FaultsIT {
           assertThat(replicas).as("replicas per ShopSet in git").isEqualTo(want);
           assertThat(
                   system.shopSets(TIER).stream()
-                      .filter(s -> s.startsWith(NS + "/"))
+                      .filter(s -> s.startsWith(NS + "/" + prefix + "-"))
                       .map(s -> s.substring(NS.length() + 1)))
               .as("ShopSet directories: nothing missing, nothing extra")
               .containsExactlyInAnyOrderElementsOf(names);
           assertThat(
                   system.applications(TIER).stream()
-                      .filter(a -> a.startsWith(NS + "/"))
+                      .filter(a -> a.startsWith(NS + "/" + prefix + "-"))
                       .map(a -> a.substring(NS.length() + 1)))
               .as("Applications: nothing missing, nothing extra")
               .containsExactlyInAnyOrderElementsOf(names);
@@ -228,8 +228,13 @@ class FaultsIT {
 
   static final String TENANT = "faults-tenant";
 
-  /** How long the long outages last: three minutes, as operators see them. */
-  static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("faults.outage.seconds", 180));
+  /**
+   * How long the long outages last: longer, by half, than the one minute after which a record left
+   * unprocessed would mark liveness DOWN (SmallRye's throttled commit default, which the services
+   * turn off); {@link #holdWhileProbing} runs the liveness probes all along, so a restart it would
+   * cause is seen. {@code -Dfaults.outage.seconds=180} for the three minutes operators see.
+   */
+  static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("faults.outage.seconds", 90));
 
   @Test
   void aConfigurationRepositoryThatNeverAnswersHoldsBackOnlyItsShopSet() {
@@ -280,8 +285,7 @@ class FaultsIT {
     humanCommit(".gitmodules", modules);
     ShopSet after = api.apply(NS, "gitmodules-a", Resources.spec(TIER, 3, "a"));
     awaitCommittedInGit(after);
-    expected.put("gitmodules-a", 3);
-    assertConverged();
+    assertConverged("gitmodules", Map.of("gitmodules-a", 3));
   }
 
   @Test
@@ -316,7 +320,7 @@ class FaultsIT {
           stack.git().setAvailable(false);
           try {
             api.promote(promotion, TIER);
-            hold(OUTAGE);
+            holdWhileProbing(OUTAGE);
           } finally {
             stack.git().setAvailable(true);
           }
@@ -335,7 +339,7 @@ class FaultsIT {
   @Test
   void aKubernetesApiOutageOfThreeMinutes() {
     Map<String, Integer> restartsBefore = stack.restartsByHealing();
-    Burst burst = new Burst(api, NS, TIER, "api-down", 30, 60, false, seed.incrementAndGet());
+    Burst burst = new Burst(api, NS, TIER, "api-down", 30, 60, false, seed("api-down"));
     burst.runNow();
     stack.kubernetes().setAvailable(false);
     try {
@@ -350,13 +354,12 @@ class FaultsIT {
                     .count()
                 >= burst.expected().size();
           });
-      hold(OUTAGE);
+      holdWhileProbing(OUTAGE);
       stack.heal();
     } finally {
       stack.kubernetes().setAvailable(true);
     }
-    expected.putAll(burst.expected());
-    assertConverged();
+    assertConverged("api-down", burst.expected());
     String last = burst.expected().keySet().iterator().next();
     await()
         .atMost(CONVERGE)
@@ -435,6 +438,19 @@ class FaultsIT {
           }
         });
     return sha[0];
+  }
+
+  /**
+   * Keeps a long fault in place for {@code duration} while the kubelet's liveness probes run every
+   * second ({@link Stack#heal()}: three failures in a row restart a service, counted in {@code
+   * restartsByHealing}).
+   */
+  static void holdWhileProbing(Duration duration) {
+    long end = System.nanoTime() + duration.toNanos();
+    while (System.nanoTime() < end) {
+      stack.heal();
+      hold(Duration.ofSeconds(1));
+    }
   }
 
   /** Keeps a fault in place for a while: the fault itself, not a wait for a result. */

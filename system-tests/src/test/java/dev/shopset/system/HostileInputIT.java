@@ -18,6 +18,7 @@ import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.ShopSetSpec;
 import dev.shopset.contracts.resources.TierSpec;
 import dev.shopset.local.ServiceNode;
+import dev.shopset.testkit.TopicTail;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class HostileInputIT {
   static Stack stack;
   static Resources api;
   static SystemRepo system;
-  static KafkaTail tail;
+  static TopicTail tail;
   static KafkaProducer<String, byte[]> producer;
   static int canaryVersion;
 
@@ -98,7 +99,7 @@ class HostileInputIT {
     api.configuration(NS);
     api.configuration(NS, "abs-config", new RepositoryRef(stack.url("config"), "/etc"));
     tail =
-        new KafkaTail(
+        TopicTail.on(
             stack.bootstrapServers(),
             Topics.COMMITS,
             Topics.deadLetter(Topics.DESIRED),
@@ -241,6 +242,45 @@ class HostileInputIT {
 
   static ResourceCase deadLetter(String title, String name, ShopSetSpec spec, String fragment) {
     return new ResourceCase(title, name, spec, Map.of(), null, fragment);
+  }
+
+  /** Hostile inputs by factory, counted as JUnit takes them; the READMEs state their total. */
+  static final Map<String, Integer> HOSTILE = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+  static final List<String> HOSTILE_FACTORIES =
+      List.of(
+          "resources",
+          "kafkaRecords",
+          "renderResultsThatEscapeTheirDirectory",
+          "webhook",
+          "preview");
+
+  static Stream<DynamicTest> counted(String factory, Stream<DynamicTest> tests) {
+    HOSTILE.putIfAbsent(factory, 0);
+    return tests.peek(t -> HOSTILE.merge(factory, 1, Integer::sum));
+  }
+
+  /**
+   * The number of hostile inputs README.md and system-tests/README.md state is the number of cases
+   * here (checked when every factory ran, not for a single chosen one).
+   */
+  @AfterAll
+  static void theReadmesStateTheNumberOfHostileInputs() throws java.io.IOException {
+    if (!HOSTILE.keySet().containsAll(HOSTILE_FACTORIES)) {
+      return;
+    }
+    int cases = HOSTILE.values().stream().mapToInt(Integer::intValue).sum();
+    java.nio.file.Path module = java.nio.file.Path.of("").toAbsolutePath();
+    for (java.nio.file.Path readme :
+        List.of(module.resolve("README.md"), module.getParent().resolve("README.md"))) {
+      java.util.regex.Matcher stated =
+          java.util.regex.Pattern.compile("(\\d+) hostile inputs")
+              .matcher(java.nio.file.Files.readString(readme));
+      assertThat(stated.find()).as("%s states how many hostile inputs", readme).isTrue();
+      assertThat(Integer.parseInt(stated.group(1)))
+          .as("hostile inputs stated in %s (cases by factory: %s)", readme, HOSTILE)
+          .isEqualTo(cases);
+    }
   }
 
   @TestFactory
@@ -403,21 +443,23 @@ class HostileInputIT {
                 Map.of("shopset.dev/slack-channel", "#x <!channel> y"),
                 null,
                 "channel"));
-    return cases.stream()
-        .map(c ->
-            dynamicTest(
-                c.title(),
-                () -> {
-                  api.apply(NS, c.name(), c.spec(), c.annotations());
-                  if (c.reason() != null) {
-                    awaitInvalid(c.name(), c.reason());
-                  } else {
-                    awaitDeadLetter(Topics.DESIRED, NS + "/" + c.name(), c.dlqFragment());
-                    awaitRefused(c.name(), c.dlqFragment());
-                  }
-                  canaryFlows();
-                  notInGit(c.name());
-                }));
+    return counted(
+        "resources",
+        cases.stream()
+            .map(c ->
+                dynamicTest(
+                    c.title(),
+                    () -> {
+                      api.apply(NS, c.name(), c.spec(), c.annotations());
+                      if (c.reason() != null) {
+                        awaitInvalid(c.name(), c.reason());
+                      } else {
+                        awaitDeadLetter(Topics.DESIRED, NS + "/" + c.name(), c.dlqFragment());
+                        awaitRefused(c.name(), c.dlqFragment());
+                      }
+                      canaryFlows();
+                      notInGit(c.name());
+                    })));
   }
 
   @TestFactory
@@ -609,55 +651,59 @@ class HostileInputIT {
                 "kafka-garbage#hostile",
                 headers("dev.shopset.source-changed.v1"),
                 GARBAGE));
-    return cases.stream()
-        .map(c ->
-            dynamicTest(
-                c.title(),
-                () -> {
-                  send(c.topic(), c.key(), c.value(), c.headers());
-                  await()
-                      .atMost(WAIT)
-                      .untilAsserted(() ->
-                          assertThat(tail.records(Topics.deadLetter(c.topic())))
-                              .filteredOn(r -> c.key().equals(r.key()))
-                              .isNotEmpty()
-                              .allSatisfy(r ->
-                                  assertThat(r.header(Topics.DEAD_LETTER_REASON))
-                                      .as("reason")
-                                      .isNotBlank()));
-                  canaryFlows();
-                }));
+    return counted(
+        "kafkaRecords",
+        cases.stream()
+            .map(c ->
+                dynamicTest(
+                    c.title(),
+                    () -> {
+                      send(c.topic(), c.key(), c.value(), c.headers());
+                      await()
+                          .atMost(WAIT)
+                          .untilAsserted(() ->
+                              assertThat(tail.records(Topics.deadLetter(c.topic())))
+                                  .filteredOn(r -> c.key().equals(r.key()))
+                                  .isNotEmpty()
+                                  .allSatisfy(r ->
+                                      assertThat(r.header(Topics.DEAD_LETTER_REASON))
+                                          .as("reason")
+                                          .isNotBlank()));
+                      canaryFlows();
+                    })));
   }
 
   @TestFactory
   Stream<DynamicTest> renderResultsThatEscapeTheirDirectory() {
-    return Stream.of(
-        dynamicTest(
-            "renders: a file path with ../ is refused",
-            () ->
-                escapingRender(
-                    "escape-file",
-                    "shopsets/hostile/escape-file",
-                    Map.of("shopsets/hostile/escape-file/../../../etc/passwd", "root::0:0\n"))),
-        dynamicTest(
-            "renders: a file outside the ShopSet directory is refused",
-            () ->
-                escapingRender(
-                    "escape-dir",
-                    "shopsets/hostile/escape-dir",
-                    Map.of(
-                        ".gitmodules",
-                        "[submodule \"x\"]\n\tpath = x\n\turl = https://evil.example/x.git\n"))),
-        dynamicTest(
-            "renders: a directory that climbs out is refused",
-            () ->
-                escapingRender(
-                    "escape-root",
-                    "../outside",
-                    Map.of("../outside/kustomization.yaml", "resources: []\n"))),
-        dynamicTest(
-            "renders: the directory of every ShopSet is refused (it would delete them all)",
-            () -> escapingRender("escape-all", "shopsets", Map.of())));
+    return counted(
+        "renderResultsThatEscapeTheirDirectory",
+        Stream.of(
+            dynamicTest(
+                "renders: a file path with ../ is refused",
+                () ->
+                    escapingRender(
+                        "escape-file",
+                        "shopsets/hostile/escape-file",
+                        Map.of("shopsets/hostile/escape-file/../../../etc/passwd", "root::0:0\n"))),
+            dynamicTest(
+                "renders: a file outside the ShopSet directory is refused",
+                () ->
+                    escapingRender(
+                        "escape-dir",
+                        "shopsets/hostile/escape-dir",
+                        Map.of(
+                            ".gitmodules",
+                            "[submodule \"x\"]\n\tpath = x\n\turl = https://evil.example/x.git\n"))),
+            dynamicTest(
+                "renders: a directory that climbs out is refused",
+                () ->
+                    escapingRender(
+                        "escape-root",
+                        "../outside",
+                        Map.of("../outside/kustomization.yaml", "resources: []\n"))),
+            dynamicTest(
+                "renders: the directory of every ShopSet is refused (it would delete them all)",
+                () -> escapingRender("escape-all", "shopsets", Map.of()))));
   }
 
   static void escapingRender(String name, String directory, Map<String, String> files)
@@ -707,91 +753,94 @@ class HostileInputIT {
     byte[] noUrl =
         "{\"ref\":\"refs/heads/hostile\",\"after\":\"0123456789012345678901234567890123456789\"}"
             .getBytes(StandardCharsets.UTF_8);
-    return Stream.of(
-        dynamicTest(
-            "unsigned push is 401",
-            () -> assertThat(Http.post(hook, "application/json", push).status()).isEqualTo(401)),
-        dynamicTest(
-            "wrong HMAC is 401",
-            () ->
-                assertThat(
-                        Http.post(
-                                hook,
-                                "application/json",
-                                push,
-                                "X-Hub-Signature-256",
-                                Http.githubSignature("guess", push))
-                            .status())
-                    .isEqualTo(401)),
-        dynamicTest(
-            "signature of another body is 401",
-            () ->
-                assertThat(
-                        Http.post(
-                                hook,
-                                "application/json",
-                                push,
-                                "X-Hub-Signature-256",
-                                Http.githubSignature(Stack.WEBHOOK_SECRET, noUrl))
-                            .status())
-                    .isEqualTo(401)),
-        dynamicTest(
-            "wrong GitLab token is 401",
-            () ->
-                assertThat(
-                        Http.post(hook, "application/json", push, "X-Gitlab-Token", "guess")
-                            .status())
-                    .isEqualTo(401)),
-        dynamicTest(
-            "signed malformed JSON is 400",
-            () ->
-                assertThat(
-                        Http.post(
-                                hook,
-                                "application/json",
-                                malformed,
-                                "X-Hub-Signature-256",
-                                Http.githubSignature(Stack.WEBHOOK_SECRET, malformed))
-                            .status())
-                    .isEqualTo(400)),
-        dynamicTest(
-            "signed push naming no repository is 400",
-            () ->
-                assertThat(
-                        Http.post(
-                                hook,
-                                "application/json",
-                                noUrl,
-                                "X-Hub-Signature-256",
-                                Http.githubSignature(Stack.WEBHOOK_SECRET, noUrl))
-                            .status())
-                    .isEqualTo(400)),
-        dynamicTest(
-            "oversized body is 413",
-            () ->
-                assertThat(Http.postOversized(hook, "application/json", 11L * 1024 * 1024))
-                    .isEqualTo(413)),
-        dynamicTest(
-            "a replayed push makes no commit",
-            () -> {
-              String before = system.head(TIER);
-              for (int i = 0; i < 3; i++) {
-                assertThat(
-                        Http.post(
-                                hook,
-                                "application/json",
-                                push,
-                                "X-Hub-Signature-256",
-                                Http.githubSignature(Stack.WEBHOOK_SECRET, push))
-                            .status())
-                    .isEqualTo(202);
-              }
-              canaryFlows();
-              String after = system.head(TIER);
-              assertThat(system.changed(before, after))
-                  .as("only the canary changed")
-                  .allMatch(f -> f.contains("canary"));
-            }));
+    return counted(
+        "webhook",
+        Stream.of(
+            dynamicTest(
+                "unsigned push is 401",
+                () ->
+                    assertThat(Http.post(hook, "application/json", push).status()).isEqualTo(401)),
+            dynamicTest(
+                "wrong HMAC is 401",
+                () ->
+                    assertThat(
+                            Http.post(
+                                    hook,
+                                    "application/json",
+                                    push,
+                                    "X-Hub-Signature-256",
+                                    Http.githubSignature("guess", push))
+                                .status())
+                        .isEqualTo(401)),
+            dynamicTest(
+                "signature of another body is 401",
+                () ->
+                    assertThat(
+                            Http.post(
+                                    hook,
+                                    "application/json",
+                                    push,
+                                    "X-Hub-Signature-256",
+                                    Http.githubSignature(Stack.WEBHOOK_SECRET, noUrl))
+                                .status())
+                        .isEqualTo(401)),
+            dynamicTest(
+                "wrong GitLab token is 401",
+                () ->
+                    assertThat(
+                            Http.post(hook, "application/json", push, "X-Gitlab-Token", "guess")
+                                .status())
+                        .isEqualTo(401)),
+            dynamicTest(
+                "signed malformed JSON is 400",
+                () ->
+                    assertThat(
+                            Http.post(
+                                    hook,
+                                    "application/json",
+                                    malformed,
+                                    "X-Hub-Signature-256",
+                                    Http.githubSignature(Stack.WEBHOOK_SECRET, malformed))
+                                .status())
+                        .isEqualTo(400)),
+            dynamicTest(
+                "signed push naming no repository is 400",
+                () ->
+                    assertThat(
+                            Http.post(
+                                    hook,
+                                    "application/json",
+                                    noUrl,
+                                    "X-Hub-Signature-256",
+                                    Http.githubSignature(Stack.WEBHOOK_SECRET, noUrl))
+                                .status())
+                        .isEqualTo(400)),
+            dynamicTest(
+                "oversized body is 413",
+                () ->
+                    assertThat(Http.postOversized(hook, "application/json", 11L * 1024 * 1024))
+                        .isEqualTo(413)),
+            dynamicTest(
+                "a replayed push makes no commit",
+                () -> {
+                  String before = system.head(TIER);
+                  for (int i = 0; i < 3; i++) {
+                    assertThat(
+                            Http.post(
+                                    hook,
+                                    "application/json",
+                                    push,
+                                    "X-Hub-Signature-256",
+                                    Http.githubSignature(Stack.WEBHOOK_SECRET, push))
+                                .status())
+                        .isEqualTo(202);
+                  }
+                  canaryFlows();
+                  String after = system.head(TIER);
+                  assertThat(system.changed(before, after))
+                      .as("only the canary changed")
+                      .allMatch(f -> f.contains("canary"));
+                })));
   }
 
   // --- the preview endpoint ---
@@ -864,31 +913,34 @@ class HostileInputIT {
           "a scalar document is 400", "application/json", "42".getBytes(StandardCharsets.UTF_8), 400
         });
 
-    return Stream.concat(
-        cases.stream()
-            .map(c ->
+    return counted(
+        "preview",
+        Stream.concat(
+            cases.stream()
+                .map(c ->
+                    dynamicTest(
+                        "preview: " + c[0],
+                        () -> {
+                          Http.Answer answer = Http.post(render, (String) c[1], (byte[]) c[2]);
+                          assertThat(answer.status()).as(answer.body()).isEqualTo((int) c[3]);
+                        })),
+            Stream.of(
                 dynamicTest(
-                    "preview: " + c[0],
+                    "preview: oversized body is 413",
+                    () ->
+                        assertThat(
+                                Http.postOversized(render, "application/json", 11L * 1024 * 1024))
+                            .isEqualTo(413)),
+                dynamicTest(
+                    "preview: a good request still renders afterwards",
                     () -> {
-                      Http.Answer answer = Http.post(render, (String) c[1], (byte[]) c[2]);
-                      assertThat(answer.status()).as(answer.body()).isEqualTo((int) c[3]);
-                    })),
-        Stream.of(
-            dynamicTest(
-                "preview: oversized body is 413",
-                () ->
-                    assertThat(Http.postOversized(render, "application/json", 11L * 1024 * 1024))
-                        .isEqualTo(413)),
-            dynamicTest(
-                "preview: a good request still renders afterwards",
-                () -> {
-                  Http.Answer answer =
-                      Http.post(
-                          render,
-                          "application/json",
-                          withShops.apply("[\"a\"]").getBytes(StandardCharsets.UTF_8));
-                  assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-                  assertThat(answer.body()).contains("kustomization.yaml");
-                })));
+                      Http.Answer answer =
+                          Http.post(
+                              render,
+                              "application/json",
+                              withShops.apply("[\"a\"]").getBytes(StandardCharsets.UTF_8));
+                      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                      assertThat(answer.body()).contains("kustomization.yaml");
+                    }))));
   }
 }

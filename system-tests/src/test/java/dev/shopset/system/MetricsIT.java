@@ -8,6 +8,7 @@ import dev.shopset.contracts.resources.PromotionStatus;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.local.RolloutSimulator;
 import dev.shopset.local.ServiceNode;
+import dev.shopset.testkit.TopicTail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ class MetricsIT {
 
     // A ShopSet committed: renders, commits, pushes, status writes.
     ShopSet shopSet = api.apply(NS, "meters", Resources.spec(TIER, 1, "graz"));
-    try (KafkaTail commits = new KafkaTail(stack.bootstrapServers(), Topics.COMMITS)) {
+    try (TopicTail commits = TopicTail.on(stack.bootstrapServers(), Topics.COMMITS)) {
       commits.awaitCommitted(shopSet, WAIT);
     }
     // New code on the app branch: a pin bump.

@@ -10,6 +10,7 @@ import dev.shopset.contracts.resources.PromotionStatus;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.ShopSetStatus;
 import dev.shopset.local.RolloutSimulator;
+import dev.shopset.testkit.TopicTail;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ class SecureKafkaIT {
   private static Stack stack;
   private static Resources api;
   private static SystemRepo system;
-  private static KafkaTail commits;
+  private static TopicTail commits;
 
   @BeforeAll
   static void start() {
@@ -68,7 +69,7 @@ class SecureKafkaIT {
     api.tier("tier-1", 1, "system", null);
     api.configuration(NS);
     system = new SystemRepo(stack, "system");
-    commits = new KafkaTail(stack.kafkaClientSettings(), Topics.COMMITS);
+    commits = TopicTail.on(stack.kafkaClientSettings(), Topics.COMMITS);
   }
 
   @AfterAll
@@ -197,7 +198,7 @@ class SecureKafkaIT {
         stack.createKafkaUser(
             StrimziUsers.parse(template.replace("TEAM", "audit")), "shopset-reader-audit");
     // Reads a public topic in a group of its own prefix: the commits made above are there.
-    try (KafkaTail tail = new KafkaTail(withGroup(audit, "audit-dashboard"), Topics.COMMITS)) {
+    try (TopicTail tail = TopicTail.on(withGroup(audit, "audit-dashboard"), Topics.COMMITS)) {
       await()
           .atMost(Duration.ofSeconds(60))
           .until(() -> !tail.events(CommitPushed.class).isEmpty());

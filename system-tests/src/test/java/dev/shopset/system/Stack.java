@@ -3,16 +3,16 @@ package dev.shopset.system;
 import dev.shopset.contracts.Topics;
 import dev.shopset.kafka.BrokerAccess;
 import dev.shopset.kafka.EmbeddedKafkaBroker;
-import dev.shopset.local.GitHttpServer;
 import dev.shopset.local.ServiceNode;
 import dev.shopset.local.TopicSetup;
 import dev.shopset.local.kubernetes.InMemoryKubernetes;
 import dev.shopset.notifier.slack.SlackStub;
+import dev.shopset.testkit.FreePorts;
+import dev.shopset.testkit.GitCli;
+import dev.shopset.testkit.GitServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,7 +100,7 @@ final class Stack implements AutoCloseable {
   private int kafkaPort;
   private InMemoryKubernetes api;
   private KubernetesClient client;
-  private GitHttpServer git;
+  private GitServer git;
   private SlackStub slack;
   private OtlpReceiver otlp;
 
@@ -134,7 +134,7 @@ final class Stack implements AutoCloseable {
 
   private void startAll() {
     GitCli.delete(dir);
-    kafkaPort = freePort();
+    kafkaPort = FreePorts.next();
     startBroker();
     if (secureKafka) {
       createTopicsUsersAndAcls();
@@ -169,7 +169,7 @@ final class Stack implements AutoCloseable {
     bare("system-bench");
     bare("system-scale");
     bare("system-consumer");
-    git = GitHttpServer.start(repos, 0, GIT_USER, GIT_PASSWORD);
+    git = GitServer.start(repos, 0, GIT_USER, GIT_PASSWORD);
     running.push(git);
 
     slack = new SlackStub();
@@ -188,7 +188,7 @@ final class Stack implements AutoCloseable {
                 root,
                 name,
                 instance,
-                freePort(),
+                FreePorts.next(),
                 env(name, instance),
                 dir.resolve("apps"),
                 logs,
@@ -283,7 +283,7 @@ final class Stack implements AutoCloseable {
     return otlp;
   }
 
-  GitHttpServer git() {
+  GitServer git() {
     return git;
   }
 
@@ -470,14 +470,6 @@ final class Stack implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -14,6 +14,8 @@ import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.local.RolloutSimulator;
 import dev.shopset.local.ServiceNode;
 import dev.shopset.notifier.slack.SlackStub;
+import dev.shopset.testkit.GitCli;
+import dev.shopset.testkit.TopicTail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +65,7 @@ class SystemBench {
   static Stack stack;
   static Resources api;
   static SystemRepo system;
-  static KafkaTail commits;
+  static TopicTail commits;
   static final Map<String, Object> results = new LinkedHashMap<>();
   static final Map<String, long[]> rss = new LinkedHashMap<>();
 
@@ -74,7 +76,7 @@ class SystemBench {
     api.tier(TIER, 0, "system-bench", null);
     api.configuration(NS);
     system = new SystemRepo(stack, "system-bench");
-    commits = new KafkaTail(stack.bootstrapServers(), Topics.COMMITS);
+    commits = TopicTail.on(stack.bootstrapServers(), Topics.COMMITS);
     for (ServiceNode s : stack.services()) {
       rss.put(s.name(), new long[] {s.rssKib(), 0});
     }
@@ -121,8 +123,8 @@ class SystemBench {
    */
   static Instant seenCommitted(String name, long generation) {
     Instant best = null;
-    for (KafkaTail.Seen seen : commits.records(Topics.COMMITS)) {
-      if (seen.event() instanceof CommitPushed c) {
+    for (TopicTail.Seen seen : commits.records(Topics.COMMITS)) {
+      if (seen.data() instanceof CommitPushed c) {
         for (ShopSetRef r : c.shopSets()) {
           if (r.namespace().equals(NS) && r.name().equals(name) && r.generation() >= generation) {
             if (best == null || seen.seenAt().isBefore(best)) {

@@ -13,6 +13,9 @@ import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.ShopSetStatus;
 import dev.shopset.local.RolloutSimulator;
 import dev.shopset.notifier.slack.SlackStub;
+import dev.shopset.testkit.GitCli;
+import dev.shopset.testkit.GroupOffsets;
+import dev.shopset.testkit.TopicTail;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +38,7 @@ class SystemIT {
   static Stack stack;
   static Resources api;
   static SystemRepo system;
-  static KafkaTail commits;
+  static TopicTail commits;
 
   @BeforeAll
   static void setUp() {
@@ -45,7 +48,7 @@ class SystemIT {
     api.tier("tier-1", 1, "system", null);
     api.configuration(NS);
     system = new SystemRepo(stack, "system");
-    commits = new KafkaTail(stack.bootstrapServers(), Topics.COMMITS);
+    commits = TopicTail.on(stack.bootstrapServers(), Topics.COMMITS);
   }
 
   @AfterAll
@@ -212,15 +215,13 @@ class SystemIT {
                 .filteredOn(m -> m.threadTs() == null)
                 .singleElement()
                 .satisfies(m -> assertThat(m.text()).contains("eu-web").contains("rolled out")));
-    // Stays one message: nothing else is posted at the top level afterwards.
-    await()
-        .during(Duration.ofSeconds(3))
-        .atMost(Duration.ofSeconds(10))
-        .until(() ->
-            slack.calls("chat.postMessage", channel).stream()
-                    .filter(c -> c.threadTs() == null && c.status() == 200)
-                    .count()
-                == 1);
+    // Stays one message. Barrier: the notifier has handled and committed every rollout event
+    // written so far (it commits a record only once Slack took it); no second top-level post.
+    GroupOffsets.awaitCommittedToEnd(
+        stack.kafkaClientSettings(), "notifier-service", Topics.ROLLOUTS, Duration.ofSeconds(60));
+    assertThat(slack.calls("chat.postMessage", channel))
+        .filteredOn(c -> c.threadTs() == null && c.status() == 200)
+        .hasSize(1);
     assertThat(slack.calls("chat.update", channel)).isNotEmpty();
   }
 

@@ -1,5 +1,6 @@
 package dev.shopset.system;
 
+import dev.shopset.testkit.GitCli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

@@ -14,6 +14,7 @@ import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.ShopSetSpec;
 import dev.shopset.contracts.resources.ShopSetStatus.Placement;
 import dev.shopset.contracts.resources.TierSpec;
+import dev.shopset.testkit.TopicTail;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.io.IOException;
@@ -49,7 +50,7 @@ class TenancyIT {
   static Stack stack;
   static Resources api;
   static SystemRepo system;
-  static KafkaTail commits;
+  static TopicTail commits;
 
   @BeforeAll
   static void setUp() {
@@ -58,7 +59,7 @@ class TenancyIT {
     api.tier(TIER, 0, "system", MOVED);
     api.tier(MOVED, 1, "system", null);
     system = new SystemRepo(stack, "system");
-    commits = new KafkaTail(stack.bootstrapServers(), Topics.COMMITS);
+    commits = TopicTail.on(stack.bootstrapServers(), Topics.COMMITS);
   }
 
   @AfterAll

@@ -10,6 +10,7 @@ import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.local.RolloutSimulator;
 import dev.shopset.local.ServiceNode;
+import dev.shopset.testkit.TopicTail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class TracingIT {
 
   static Stack stack;
   static Resources api;
-  static KafkaTail commits;
+  static TopicTail commits;
 
   @BeforeAll
   static void setUp() {
@@ -52,7 +53,7 @@ class TracingIT {
     api.tier(TIER, 0, "system", UP);
     api.tier(UP, 1, "system", null);
     api.configuration(NS);
-    commits = new KafkaTail(stack.bootstrapServers(), Topics.COMMITS);
+    commits = TopicTail.on(stack.bootstrapServers(), Topics.COMMITS);
   }
 
   @AfterAll

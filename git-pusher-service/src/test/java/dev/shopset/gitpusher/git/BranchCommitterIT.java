@@ -187,12 +187,15 @@ class BranchCommitterIT {
     String system = git.emptyRepo("system-outage");
     List<Work.Render> delivered = works(system, 30);
     git.server.setAvailable(false);
+    int requests = git.server.requests("system-outage");
     try (BranchCommitter committer = committer(open(root.resolve("ws-outage"), system))) {
       delivered.forEach(committer::submit);
+      // Barrier: the host refused four attempts (with backoff between them); none finished a work.
       await()
-          .during(Duration.ofMillis(1500))
-          .atMost(Duration.ofSeconds(5))
-          .until(() -> delivered.stream().noneMatch(w -> w.done().isDone()) && failed.isEmpty());
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> git.server.requests("system-outage") >= requests + 4);
+      assertThat(delivered).noneMatch(w -> w.done().isDone());
+      assertThat(failed).isEmpty();
       git.server.setAvailable(true);
       await()
           .atMost(Duration.ofSeconds(30))

@@ -17,7 +17,7 @@ import dev.shopset.gitpusher.domain.SourceRef;
 import dev.shopset.gitpusher.domain.SystemBranch;
 import dev.shopset.gitpusher.testing.Branches;
 import dev.shopset.gitpusher.testing.Fixtures;
-import dev.shopset.gitpusher.testing.GitCli;
+import dev.shopset.testkit.GitCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import dev.shopset.gitpusher.domain.Changes;
 import dev.shopset.gitpusher.domain.SystemBranch;
 import dev.shopset.gitpusher.testing.Branches;
 import dev.shopset.gitpusher.testing.Fixtures;
-import dev.shopset.gitpusher.testing.GitCli;
+import dev.shopset.testkit.GitCli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -10,6 +10,8 @@ import dev.shopset.contracts.join.RepositoryPolicy;
 import dev.shopset.gitpusher.domain.Work;
 import dev.shopset.gitpusher.git.CredentialSets;
 import dev.shopset.gitpusher.git.GitCredentials;
+import dev.shopset.testkit.GitCli;
+import dev.shopset.testkit.GitServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

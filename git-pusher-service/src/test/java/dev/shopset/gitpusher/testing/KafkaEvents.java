@@ -5,35 +5,27 @@ import dev.shopset.contracts.cloudevents.CloudEvent;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.events.ShopSetEvent;
 import dev.shopset.kafka.EmbeddedKafkaBroker;
-import java.time.Duration;
+import dev.shopset.testkit.TopicTail;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Raw Kafka clients on the real broker: sends CloudEvents, reads a topic from its beginning. */
+/** Raw Kafka clients on the real broker: sends CloudEvents, tails topics from their beginning. */
 public final class KafkaEvents implements AutoCloseable {
 
   private final KafkaProducer<String, byte[]> producer;
-  private final KafkaConsumer<String, byte[]> consumer;
-  private final List<ShopSetEvent> seen = new CopyOnWriteArrayList<>();
-  private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
+  private final TopicTail tail;
 
   /** A record of a dead-letter topic: its key and why it is there. */
   public record DeadLetter(String topic, String key, String reason) {}
@@ -49,22 +41,7 @@ public final class KafkaEvents implements AutoCloseable {
                 5),
             new StringSerializer(),
             new ByteArraySerializer());
-    consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                servers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + java.util.UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG,
-                1000),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    consumer.subscribe(List.of(readTopics));
+    tail = new TopicTail(readTopics);
   }
 
   /** Sends events in order (keyed), then flushes. */
@@ -110,24 +87,20 @@ public final class KafkaEvents implements AutoCloseable {
     }
   }
 
-  /** Everything read so far, after one more poll. */
-  public synchronized List<ShopSetEvent> events() {
-    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-      if (r.topic().endsWith(".dlq")) {
-        deadLetters.add(
-            new DeadLetter(
-                r.topic(), r.key(), EventCodec.value(r.headers(), Topics.DEAD_LETTER_REASON)));
-      } else {
-        seen.add(EventCodec.decode(r.headers(), r.value()).data());
-      }
-    }
-    return List.copyOf(seen);
+  /** Every event read so far (of the topics that are not dead-letter topics). */
+  public List<ShopSetEvent> events() {
+    return tail.records().stream()
+        .filter(r -> !r.topic().endsWith(".dlq"))
+        .map(TopicTail.Seen::data)
+        .toList();
   }
 
-  /** The dead letters read so far (of the dead-letter topics this reads), after one more poll. */
+  /** The dead letters read so far (of the dead-letter topics this reads). */
   public List<DeadLetter> deadLetters() {
-    events();
-    return List.copyOf(deadLetters);
+    return tail.records().stream()
+        .filter(r -> r.topic().endsWith(".dlq"))
+        .map(r -> new DeadLetter(r.topic(), r.key(), r.header(Topics.DEAD_LETTER_REASON)))
+        .toList();
   }
 
   /** The events of one type read so far. */
@@ -138,6 +111,6 @@ public final class KafkaEvents implements AutoCloseable {
   @Override
   public void close() {
     producer.close();
-    consumer.close();
+    tail.close();
   }
 }

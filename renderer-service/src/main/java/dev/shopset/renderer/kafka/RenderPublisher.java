@@ -6,7 +6,7 @@ import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.events.RenderEvent;
 import dev.shopset.contracts.events.RenderRefused;
 import dev.shopset.contracts.events.ShopSetEvent;
-import dev.shopset.renderer.RendererConfig;
+import dev.shopset.renderer.config.RendererConfig;
 import dev.shopset.tracing.TraceContexts;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;

@@ -17,6 +17,7 @@ import dev.shopset.contracts.events.ShopSetMoved;
 import dev.shopset.contracts.events.ShopSetRef;
 import dev.shopset.kafka.EmbeddedKafkaBroker;
 import dev.shopset.kafka.KafkaBrokerTestResource;
+import dev.shopset.testkit.TopicTail;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -26,16 +27,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -76,22 +72,21 @@ class RenderPipelineIT {
     }
 
     // Everything on partition 0, so the bad records really sit between the good ones.
-    List<ConsumerRecord<String, byte[]>> renders = new ArrayList<>();
-    List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
-    List<ConsumerRecord<String, byte[]>> refusals = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> rendersConsumer = consumer(Topics.RENDERS);
-        KafkaConsumer<String, byte[]> deadConsumer = consumer(Topics.deadLetter(Topics.DESIRED));
-        KafkaConsumer<String, byte[]> commitsConsumer = consumer(Topics.COMMITS)) {
+    List<TopicTail.Seen> renders;
+    List<TopicTail.Seen> dead;
+    List<TopicTail.Seen> refusals;
+    try (TopicTail tail =
+        new TopicTail(Topics.RENDERS, Topics.deadLetter(Topics.DESIRED), Topics.COMMITS)) {
       await()
           .atMost(Duration.ofSeconds(60))
           .untilAsserted(() -> {
-            poll(rendersConsumer, renders, run);
-            poll(deadConsumer, dead, run);
-            poll(commitsConsumer, refusals, run);
-            assertThat(renders).hasSize(4);
-            assertThat(dead).hasSize(2);
-            assertThat(refusals).hasSize(1);
+            assertThat(ofRun(tail, Topics.RENDERS, run)).hasSize(4);
+            assertThat(ofRun(tail, Topics.deadLetter(Topics.DESIRED), run)).hasSize(2);
+            assertThat(ofRun(tail, Topics.COMMITS, run)).hasSize(1);
           });
+      renders = ofRun(tail, Topics.RENDERS, run);
+      dead = new ArrayList<>(ofRun(tail, Topics.deadLetter(Topics.DESIRED), run));
+      refusals = ofRun(tail, Topics.COMMITS, run);
     }
 
     List<ShopSetEvent> events =
@@ -127,7 +122,7 @@ class RenderPipelineIT {
     assertThat(refused.reason()).isEqualTo("InvalidDesiredState");
     assertThat(refused.message()).startsWith("name: ");
 
-    dead.sort(java.util.Comparator.comparing(ConsumerRecord::key));
+    dead.sort(java.util.Comparator.comparing(TopicTail.Seen::key));
     assertThat(dead.get(0).key()).isEqualTo("shops/" + hostile);
     assertThat(header(dead.get(0), Topics.DEAD_LETTER_REASON)).startsWith("name: ");
     assertThat(header(dead.get(0), RenderPublisher.DEAD_LETTER_PROBLEM))
@@ -167,14 +162,12 @@ class RenderPipelineIT {
       names.forEach(name -> send(producer, desired(name)));
       producer.flush();
     }
-    List<ConsumerRecord<String, byte[]>> renders = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = consumer(Topics.RENDERS)) {
+    List<TopicTail.Seen> renders;
+    try (TopicTail tail = new TopicTail(Topics.RENDERS)) {
       await()
           .atMost(Duration.ofSeconds(60))
-          .untilAsserted(() -> {
-            poll(consumer, renders, run);
-            assertThat(renders).hasSize(names.size());
-          });
+          .untilAsserted(() -> assertThat(ofRun(tail, Topics.RENDERS, run)).hasSize(names.size()));
+      renders = ofRun(tail, Topics.RENDERS, run);
     }
     assertThat(
             renders.stream()
@@ -222,22 +215,21 @@ class RenderPipelineIT {
       send(producer, desired(after));
       producer.flush();
     }
-    List<ConsumerRecord<String, byte[]>> renders = new ArrayList<>();
-    List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
-    List<ConsumerRecord<String, byte[]>> refusals = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> rendersConsumer = consumer(Topics.RENDERS);
-        KafkaConsumer<String, byte[]> deadConsumer = consumer(Topics.deadLetter(Topics.DESIRED));
-        KafkaConsumer<String, byte[]> commitsConsumer = consumer(Topics.COMMITS)) {
+    List<TopicTail.Seen> renders;
+    List<TopicTail.Seen> dead;
+    List<TopicTail.Seen> refusals;
+    try (TopicTail tail =
+        new TopicTail(Topics.RENDERS, Topics.deadLetter(Topics.DESIRED), Topics.COMMITS)) {
       await()
           .atMost(Duration.ofSeconds(60))
           .untilAsserted(() -> {
-            poll(rendersConsumer, renders, run);
-            poll(deadConsumer, dead, run);
-            poll(commitsConsumer, refusals, run);
-            assertThat(renders).hasSize(1);
-            assertThat(dead).hasSize(1);
-            assertThat(refusals).hasSize(1);
+            assertThat(ofRun(tail, Topics.RENDERS, run)).hasSize(1);
+            assertThat(ofRun(tail, Topics.deadLetter(Topics.DESIRED), run)).hasSize(1);
+            assertThat(ofRun(tail, Topics.COMMITS, run)).hasSize(1);
           });
+      renders = ofRun(tail, Topics.RENDERS, run);
+      dead = new ArrayList<>(ofRun(tail, Topics.deadLetter(Topics.DESIRED), run));
+      refusals = ofRun(tail, Topics.COMMITS, run);
     }
     assertThat(
             ((RenderResult)
@@ -267,26 +259,26 @@ class RenderPipelineIT {
     producer.send(new ProducerRecord<>(Topics.DESIRED, 0, cloudEvent.key(), body, headers));
   }
 
-  private static void poll(
-      KafkaConsumer<String, byte[]> consumer,
-      List<ConsumerRecord<String, byte[]>> into,
-      String run) {
-    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-      String subject = EventCodec.value(record.headers(), EventCodec.H_SUBJECT);
-      String key = record.key() == null ? "" : record.key();
-      // Refusals are keyed by branch: the ShopSet's name is only in the body.
-      String body =
-          record.value() == null || record.value().length > 100_000
-              ? ""
-              : new String(record.value(), StandardCharsets.UTF_8);
-      if (key.contains(run) || (subject != null && subject.contains(run)) || body.contains(run)) {
-        into.add(record);
-      }
-    }
+  /** The records of {@code topic} that belong to this run (by key, subject or body). */
+  private static List<TopicTail.Seen> ofRun(TopicTail tail, String topic, String run) {
+    return tail.records(topic).stream()
+        .filter(record -> {
+          String subject = record.header(EventCodec.H_SUBJECT);
+          String key = record.key() == null ? "" : record.key();
+          // Refusals are keyed by branch: the ShopSet's name is only in the body.
+          String body =
+              record.value() == null || record.value().length > 100_000
+                  ? ""
+                  : new String(record.value(), StandardCharsets.UTF_8);
+          return key.contains(run)
+              || (subject != null && subject.contains(run))
+              || body.contains(run);
+        })
+        .toList();
   }
 
-  private static String header(ConsumerRecord<String, byte[]> record, String name) {
-    return EventCodec.value(record.headers(), name);
+  private static String header(TopicTail.Seen record, String name) {
+    return record.header(name);
   }
 
   private static KafkaProducer<String, byte[]> producer() {
@@ -299,23 +291,5 @@ class RenderPipelineIT {
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafkaBroker.shared().bootstrapServers());
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer(String topic) {
-    KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedKafkaBroker.shared().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG,
-                "500"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    consumer.subscribe(List.of(topic));
-    return consumer;
   }
 }

@@ -10,24 +10,19 @@ import dev.shopset.contracts.cloudevents.TraceContext;
 import dev.shopset.contracts.events.ShopSetDesired;
 import dev.shopset.kafka.EmbeddedKafkaBroker;
 import dev.shopset.kafka.KafkaBrokerTestResource;
+import dev.shopset.testkit.TopicTail;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -63,30 +58,12 @@ class RenderTraceIT {
           new ProducerRecord<String, byte[]>(Topics.DESIRED, null, event.key(), body, headers));
     }
 
-    List<ConsumerRecord<String, byte[]>> renders = new ArrayList<>();
-    try (var consumer =
-        new KafkaConsumer<>(
-            Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedKafkaBroker.shared().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(Topics.RENDERS));
+    List<TopicTail.Seen> renders;
+    try (TopicTail tail = new TopicTail(Topics.RENDERS)) {
       await()
           .atMost(Duration.ofSeconds(60))
-          .untilAsserted(() -> {
-            for (var record : consumer.poll(Duration.ofMillis(200))) {
-              String subject = EventCodec.value(record.headers(), EventCodec.H_SUBJECT);
-              if (("shops/" + name).equals(subject)) {
-                renders.add(record);
-              }
-            }
-            assertThat(renders).hasSize(1);
-          });
+          .untilAsserted(() -> assertThat(rendersOf(tail, name)).hasSize(1));
+      renders = rendersOf(tail, name);
     }
     TraceContext carried = EventCodec.trace(renders.getFirst().headers());
     assertThat(carried).as("the render carries a trace").isNotNull();
@@ -94,5 +71,11 @@ class RenderTraceIT {
     assertThat(carried.spanId()).as("the renderer's own span").isNotEqualTo(SENDER);
     assertThat(carried.sampled()).as("the sender's sampling decision holds").isFalse();
     assertThat(carried.tracestate()).isEqualTo("vendor=x");
+  }
+
+  private static List<TopicTail.Seen> rendersOf(TopicTail tail, String name) {
+    return tail.records(Topics.RENDERS).stream()
+        .filter(r -> ("shops/" + name).equals(r.header(EventCodec.H_SUBJECT)))
+        .toList();
   }
 }

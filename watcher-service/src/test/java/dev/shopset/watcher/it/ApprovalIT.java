@@ -21,6 +21,7 @@ import dev.shopset.contracts.resources.Subjects;
 import dev.shopset.contracts.resources.Tier;
 import dev.shopset.contracts.resources.TierSpec;
 import dev.shopset.kafka.KafkaBrokerTestResource;
+import dev.shopset.testkit.TopicTail;
 import dev.shopset.watcher.domain.ApprovalDecisions;
 import dev.shopset.watcher.kubernetes.WatcherLoop;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -240,7 +241,7 @@ class ApprovalIT {
     return a.getStatus();
   }
 
-  private static List<TopicTail.Entry> requested(TopicTail requests, String promotion) {
+  private static List<TopicTail.Seen> requested(TopicTail requests, String promotion) {
     return requests.read(k -> true).stream()
         .filter(e -> e.event().type() == EventType.PROMOTION_REQUESTED)
         .filter(e -> e.event().subject().equals(promotion))

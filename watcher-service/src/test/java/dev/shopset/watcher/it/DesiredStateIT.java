@@ -18,6 +18,7 @@ import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.Tier;
 import dev.shopset.contracts.resources.TierSpec;
 import dev.shopset.kafka.KafkaBrokerTestResource;
+import dev.shopset.testkit.TopicTail;
 import dev.shopset.watcher.WatcherMetrics;
 import dev.shopset.watcher.kubernetes.WatcherLoop;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -164,13 +165,14 @@ class DesiredStateIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> assertThat(desired.inNamespace("fan")).hasSize(105));
-    // Several resyncs later (every second in tests) nothing more has come.
-    await()
-        .during(Duration.ofSeconds(3))
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> desired.inNamespace("fan").size() == 105);
+    // Barrier: two resyncs of fan's 55 ShopSets (every second in tests) have been reconciled, and
+    // everything they could have published has been read; nothing more has come.
+    double reconciles = metrics.reconciles();
+    await().atMost(Duration.ofSeconds(30)).until(() -> metrics.reconciles() >= reconciles + 110);
+    desired.awaitCaughtUp(Duration.ofSeconds(30));
+    assertThat(desired.inNamespace("fan")).hasSize(105);
     var reEmitted = desired.inNamespace("fan").subList(55, 105);
-    Set<String> keys = reEmitted.stream().map(TopicTail.Entry::key).collect(Collectors.toSet());
+    Set<String> keys = reEmitted.stream().map(TopicTail.Seen::key).collect(Collectors.toSet());
     assertThat(keys)
         .hasSize(50)
         .allMatch(k -> k.startsWith("fan/on-"), "only ShopSets on fan-tier");
@@ -294,7 +296,7 @@ class DesiredStateIT {
         .untilAsserted(() -> assertThat(desired.inNamespace("again")).hasSize(2));
     var before =
         desired.inNamespace("again").stream()
-            .collect(Collectors.toMap(TopicTail.Entry::key, e -> e.event().id()));
+            .collect(Collectors.toMap(TopicTail.Seen::key, e -> e.event().id()));
 
     loop.restart();
 
@@ -303,7 +305,7 @@ class DesiredStateIT {
         .untilAsserted(() -> assertThat(desired.inNamespace("again")).hasSize(4));
     var after =
         desired.inNamespace("again").subList(2, 4).stream()
-            .collect(Collectors.toMap(TopicTail.Entry::key, e -> e.event().id()));
+            .collect(Collectors.toMap(TopicTail.Seen::key, e -> e.event().id()));
     assertThat(after).isEqualTo(before);
   }
 }

@@ -11,6 +11,8 @@ import dev.shopset.contracts.events.RolloutStarted;
 import dev.shopset.contracts.events.RolloutSucceeded;
 import dev.shopset.contracts.resources.Labels;
 import dev.shopset.kafka.KafkaBrokerTestResource;
+import dev.shopset.testkit.TopicTail;
+import dev.shopset.watcher.WatcherMetrics;
 import dev.shopset.watcher.kubernetes.RolloutService;
 import dev.shopset.watcher.kubernetes.WatcherLoop;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -44,6 +46,7 @@ class RolloutIT {
 
   @Inject KubernetesClient client;
   @Inject WatcherLoop loop;
+  @Inject WatcherMetrics metrics;
   private TopicTail rollouts;
 
   @BeforeEach
@@ -229,10 +232,12 @@ class RolloutIT {
     // A restarted watcher reads the persisted memory: no second started or final event.
     loop.restart();
     status("web", generation, 3, 3, 3);
-    await()
-        .during(Duration.ofSeconds(2))
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> events("web").size() == 4);
+    // Barrier: the restarted watcher has reconciled (resyncs every second in tests) and everything
+    // it published has been read.
+    double reconciles = metrics.reconciles();
+    await().atMost(Duration.ofSeconds(60)).until(() -> metrics.reconciles() >= reconciles + 10);
+    rollouts.awaitCaughtUp(Duration.ofSeconds(30));
+    assertThat(events("web")).hasSize(4);
   }
 
   @Test

@@ -12,8 +12,8 @@ import dev.shopset.contracts.events.ShopSetDeleted;
 import dev.shopset.contracts.events.ShopSetDesired;
 import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.kafka.EmbeddedKafkaBroker;
+import dev.shopset.testkit.TopicTail;
 import dev.shopset.watcher.WatcherMetrics;
-import dev.shopset.watcher.it.TopicTail;
 import dev.shopset.watcher.kafka.DesiredTopicReader;
 import dev.shopset.watcher.kafka.EventPublisher;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -259,7 +259,7 @@ class RestartedWatcherIT {
     }
   }
 
-  private static Map<String, String> ids(List<TopicTail.Entry> entries) {
-    return entries.stream().collect(Collectors.toMap(TopicTail.Entry::key, e -> e.event().id()));
+  private static Map<String, String> ids(List<TopicTail.Seen> entries) {
+    return entries.stream().collect(Collectors.toMap(TopicTail.Seen::key, e -> e.event().id()));
   }
 }
