@@ -3,9 +3,6 @@ package dev.shopset.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.shopset.contracts.cloudevents.CloudEvent;
-import dev.shopset.contracts.cloudevents.EventCodec;
-import dev.shopset.contracts.events.ApprovalActionRequested;
 import dev.shopset.contracts.resources.Promotion;
 import dev.shopset.contracts.resources.PromotionApproval;
 import dev.shopset.contracts.resources.PromotionPolicy;
@@ -13,17 +10,14 @@ import dev.shopset.contracts.resources.PromotionStatus;
 import dev.shopset.contracts.resources.PromotionStatus.Phase;
 import dev.shopset.contracts.resources.Subjects;
 import dev.shopset.contracts.resources.TierSpec;
+import dev.shopset.notifier.slack.SlackInteractions;
+import dev.shopset.notifier.slack.SlackStub;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,9 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A release into a Tier that needs two approvals, against the stack: requested with shopctl (as
  * rita), a self-approval and a disallowed approver refused with their reasons, approved once from
- * the terminal (shopctl approve as alice) and once from Slack (an approval-action-requested on
- * shopset.approvals as the notifier publishes it for bob), then run: the app repository's prod
- * branch and prod's base pin hold the commit (checked with the git CLI).
+ * the terminal (shopctl approve as alice) and once from Slack (bob's signed click on the notifier's
+ * /slack/interactions; an unmapped user is told so, a forged click refused, a mapped user the Tier
+ * does not name refused by the watcher), then run: the app repository's prod branch and prod's base
+ * pin hold the commit (checked with the git CLI).
  */
 @ExtendWith(StackExtension.class)
 class ApprovalIT {
@@ -135,21 +130,34 @@ class ApprovalIT {
         .contains(
             PROD + ": 1 promotion waiting for 1 more approval (" + name + " requested by rita)");
 
-    // ... and from Slack, as the notifier publishes it for bob
-    publish(
-        new ApprovalActionRequested(
-            ApprovalActionRequested.Action.APPROVE,
-            null,
-            name,
-            null,
-            null,
-            "bob",
-            List.of(),
-            "U0BOB",
-            "approval-it-" + name,
-            "ship it",
-            Instant.now()));
-
+    // ... and from Slack: Eve has no mapping and is told so; mallory's click is refused by the
+    // watcher; bob's signed click on the Promotion's message approves it
+    assertThat(click("U0EVE", name, "eve").status()).isEqualTo(200);
+    await()
+        .atMost(STEP)
+        .untilAsserted(() ->
+            assertThat(stack.slack().ephemerals("eve"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.text()).contains("is not mapped")));
+    Http.Answer forged =
+        Http.post(
+            stack.service(Stack.NOTIFIER).url("/slack/interactions"),
+            "application/x-www-form-urlencoded",
+            SlackInteractions.click(stack.slack(), "U0BOB", "shopset_approve", name, "forged")
+                .getBytes(StandardCharsets.UTF_8),
+            "X-Slack-Request-Timestamp",
+            Long.toString(Instant.now().getEpochSecond()),
+            "X-Slack-Signature",
+            "v0=" + "0".repeat(64));
+    assertThat(forged.status()).as("a forged click").isEqualTo(401);
+    assertThat(click("U0MALLORY", name, "mallory").status()).isEqualTo(200);
+    await()
+        .atMost(STEP)
+        .untilAsserted(() ->
+            assertThat(status(name).message())
+                .contains("mallory may not approve or reject Promotions into Tier '" + PROD + "'"));
+    assertThat(status(name).approvals()).hasSize(1);
+    assertThat(click("U0BOB", name, "bob").status()).isEqualTo(200);
     awaitPhase(name, Phase.Succeeded);
     PromotionStatus done = status(name);
     assertThat(done.requestedBy()).isEqualTo("rita");
@@ -158,6 +166,42 @@ class ApprovalIT {
         .containsExactly("alice via shopctl", "bob via slack");
     assertThat(stack.cli.head(stack.url("app"), PROD)).as("prod's branch").isEqualTo(v2);
     await().atMost(STEP).until(() -> v2.equals(system.gitlink(PROD, "base")));
+    // The Promotion's one Slack message says who approved it; its thread keeps the history.
+    await()
+        .atMost(STEP)
+        .untilAsserted(() -> {
+          SlackStub.Posted message =
+              stack.slack().messages(Stack.DEFAULT_CHANNEL).stream()
+                  .filter(m -> m.threadTs() == null)
+                  .filter(m -> m.blocks() != null && m.blocks().contains(name))
+                  .reduce((a, b) -> {
+                    throw new AssertionError("two top-level messages about " + name);
+                  })
+                  .orElseThrow(() -> new AssertionError("no Slack message about " + name));
+          assertThat(message.blocks()).contains("alice").contains("bob");
+          assertThat(stack.slack().thread(Stack.DEFAULT_CHANNEL, message.ts()))
+              .extracting(SlackStub.Posted::text)
+              .anySatisfy(text -> assertThat(text).contains("alice"))
+              .anySatisfy(text -> assertThat(text).contains("bob"))
+              .anySatisfy(text -> assertThat(text).contains("mallory"));
+        });
+  }
+
+  /** A signed click on Approve of Promotion {@code name} by Slack user {@code user}. */
+  private static Http.Answer click(String user, String name, String responseId) {
+    SlackInteractions.Signed signed =
+        SlackInteractions.sign(
+            Stack.SLACK_SIGNING_SECRET,
+            Instant.now(),
+            SlackInteractions.click(stack.slack(), user, "shopset_approve", name, responseId));
+    return Http.post(
+        stack.service(Stack.NOTIFIER).url("/slack/interactions"),
+        "application/x-www-form-urlencoded",
+        signed.body().getBytes(StandardCharsets.UTF_8),
+        "X-Slack-Request-Timestamp",
+        signed.timestamp(),
+        "X-Slack-Signature",
+        signed.signature());
   }
 
   private static String promotionName() {
@@ -198,19 +242,5 @@ class ApprovalIT {
           assertThat(refused).hasSize(2);
         });
     return refused;
-  }
-
-  private static void publish(ApprovalActionRequested action) throws Exception {
-    CloudEvent<ApprovalActionRequested> event =
-        CloudEvent.of("/shopset/notifier", action, Instant.now());
-    RecordHeaders headers = new RecordHeaders();
-    byte[] body = EventCodec.encode(event, headers);
-    Map<String, Object> settings = new HashMap<>(stack.kafkaClientSettings());
-    try (var producer =
-        new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer())) {
-      producer
-          .send(new ProducerRecord<>(event.type().topic(), null, event.key(), body, headers))
-          .get(30, TimeUnit.SECONDS);
-    }
   }
 }

@@ -35,6 +35,15 @@ final class Stack implements AutoCloseable {
   static final String GIT_PASSWORD = "system-tests-password";
   static final String WEBHOOK_SECRET = "system-tests-webhook-secret";
   static final String DEFAULT_CHANNEL = "#system-tests";
+
+  /** The Slack app's signing secret the notifiers verify button clicks with. */
+  static final String SLACK_SIGNING_SECRET = "system-tests-slack-signing-secret";
+
+  /**
+   * The Slack users the notifiers know (Slack id: Kubernetes user), as a platform team maps them.
+   */
+  static final String SLACK_USERS = "U0BOB: bob\nU0MALLORY: mallory\n";
+
   static final String APP_PATH = "deploy";
   static final String CONFIG_PATH = "standard";
 
@@ -255,12 +264,24 @@ final class Stack implements AutoCloseable {
         env.put("SLACK_API_URL", slack.apiUrl());
         env.put("SLACK_DEFAULT_CHANNEL", DEFAULT_CHANNEL);
         env.put("NOTIFIER_LIMITS_MAX_BACKOFF", "2s");
+        env.put("SLACK_SIGNING_SECRET", SLACK_SIGNING_SECRET);
+        env.put("SLACK_USERS_FILE", slackUsers().toString());
       }
       default -> {
         // the renderer needs only Kafka and the repository policy (for its preview)
       }
     }
     return env;
+  }
+
+  private Path slackUsers() {
+    Path file = dir.resolve("slack-users.txt");
+    try {
+      Files.writeString(file, SLACK_USERS);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return file;
   }
 
   // --- the parts ---
