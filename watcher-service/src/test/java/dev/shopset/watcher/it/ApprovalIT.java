@@ -78,7 +78,14 @@ class ApprovalIT {
             assertThat(approvalStatus("two-mallory").message())
                 .contains("mallory may not approve or reject Promotions into Tier 'two-prod'");
           });
-      assertThat(status("two-release").message()).startsWith("Refused: ");
+      // The refusal is also published (the Promotion's status message moves on to what it waits
+      // for; the PromotionApprovals' statuses keep the reasons).
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(() ->
+              assertThat(states(states, "two-release"))
+                  .extracting(PromotionApprovalState::message)
+                  .anySatisfy(m -> assertThat(m).startsWith("Refused: ")));
 
       approve("two-bob", "two-release", "bob", Decision.Approve);
       await()
