@@ -85,7 +85,7 @@ class InstallOverlayIT {
   @Test
   void tracingExportsNothingUntilACollectorIsNamed(@TempDir Path dir) throws Exception {
     List<JsonNode> shipped = kustomize(userCopy(dir.resolve("shipped"), Map.of(), false));
-    JsonNode settings = ofKind(shipped, "ConfigMap").getFirst();
+    JsonNode settings = settings(shipped);
     assertThat(settings.at("/data/TRACES_SAMPLE_RATIO").asText()).isEqualTo("0");
     assertThat(settings.at("/data").has("OTLP_ENDPOINT"))
         .as("no collector is named until a user names one")
@@ -110,10 +110,18 @@ class InstallOverlayIT {
                     "OTLP_ENDPOINT", "http://otel-collector.observability:4317",
                     "TRACES_SAMPLE_RATIO", "1"),
                 false));
-    JsonNode tracedSettings = ofKind(traced, "ConfigMap").getFirst();
+    JsonNode tracedSettings = settings(traced);
     assertThat(tracedSettings.at("/data/OTLP_ENDPOINT").asText())
         .isEqualTo("http://otel-collector.observability:4317");
     assertThat(tracedSettings.at("/data/TRACES_SAMPLE_RATIO").asText()).isEqualTo("1");
+  }
+
+  /** The ConfigMap generated from params.env (its name has a hash suffix). */
+  private static JsonNode settings(List<JsonNode> objects) {
+    return ofKind(objects, "ConfigMap").stream()
+        .filter(c -> c.at("/metadata/name").asText().startsWith("shopset-settings"))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Map<String, JsonNode> environment(JsonNode deployment) {

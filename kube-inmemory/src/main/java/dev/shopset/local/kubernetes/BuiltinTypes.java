@@ -72,6 +72,28 @@ final class BuiltinTypes {
             true));
     types.add(type(networking, "v1", "Ingress", "ingresses", true, List.of("ing"), true, true));
     types.add(type("coordination.k8s.io", "v1", "Lease", "leases", true, List.of(), false, false));
+    // Stored and served as an install applies them; not enforced (no admission here).
+    String admission = "admissionregistration.k8s.io";
+    types.add(
+        type(
+            admission,
+            "v1",
+            "ValidatingAdmissionPolicy",
+            "validatingadmissionpolicies",
+            false,
+            List.of(),
+            true,
+            true));
+    types.add(
+        type(
+            admission,
+            "v1",
+            "ValidatingAdmissionPolicyBinding",
+            "validatingadmissionpolicybindings",
+            false,
+            List.of(),
+            false,
+            true));
     types.add(
         type(
             "apiextensions.k8s.io",
