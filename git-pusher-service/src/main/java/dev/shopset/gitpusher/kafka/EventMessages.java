@@ -4,6 +4,9 @@ import dev.shopset.contracts.cloudevents.CloudEvent;
 import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.ShopSetEvent;
+import dev.shopset.tracing.Traced;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -52,5 +55,19 @@ final class EventMessages {
       throw new Refused(event.type().type() + " does not belong on " + topic, null);
     }
     return event;
+  }
+
+  /**
+   * The span of handling {@code event} from {@code topic} ({@code <topic> receive}), in the trace
+   * the event carries ({@code ce_traceparent}); add what it is about, then start it.
+   */
+  static Traced.Builder receiveSpan(Tracer tracer, CloudEvent<?> event, String topic) {
+    return Traced.span(tracer, topic + " receive")
+        .kind(SpanKind.CONSUMER)
+        .parent(event.trace())
+        .eventId(event.id())
+        .attribute("cloudevents.event_type", event.type().type())
+        .attribute("messaging.system", "kafka")
+        .attribute("messaging.destination.name", topic);
   }
 }

@@ -7,7 +7,6 @@ import dev.shopset.contracts.events.ShopSetEvent;
 import dev.shopset.gitpusher.app.Promotions;
 import dev.shopset.gitpusher.domain.PusherMetrics;
 import dev.shopset.tracing.Traced;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,12 +43,7 @@ public class PromotionConsumer {
     }
     PromotionRequested request = (PromotionRequested) event.data();
     try (Traced received =
-        Traced.span(tracer, "shopset.promotions receive")
-            .kind(SpanKind.CONSUMER)
-            .parent(event.trace())
-            .eventId(event.id())
-            .attribute("messaging.system", "kafka")
-            .attribute("messaging.destination.name", Topics.PROMOTIONS)
+        EventMessages.receiveSpan(tracer, event, Topics.PROMOTIONS)
             .attribute("shopset.promotion", request.promotion())
             .attribute("shopset.branch", request.toBranch())
             .start()) {

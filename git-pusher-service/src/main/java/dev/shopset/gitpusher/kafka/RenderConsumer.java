@@ -19,7 +19,6 @@ import dev.shopset.gitpusher.domain.RenderCheck;
 import dev.shopset.gitpusher.domain.Work;
 import dev.shopset.gitpusher.domain.WorkRefused;
 import dev.shopset.tracing.Traced;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -134,25 +133,13 @@ public class RenderConsumer {
   }
 
   private Traced received(CloudEvent<ShopSetEvent> event, RenderEvent render) {
-    return Traced.span(tracer, "shopset.renders receive")
-        .kind(SpanKind.CONSUMER)
-        .parent(event.trace())
+    return EventMessages.receiveSpan(tracer, event, Topics.RENDERS)
         .shopSet(render.namespace(), render.name())
-        .eventId(event.id())
-        .attribute("cloudevents.event_type", event.type().type())
-        .attribute("messaging.system", "kafka")
-        .attribute("messaging.destination.name", Topics.RENDERS)
         .start();
   }
 
   private Traced receivedPin(CloudEvent<ShopSetEvent> event, PinRequested pin) {
-    return Traced.span(tracer, "shopset.renders receive")
-        .kind(SpanKind.CONSUMER)
-        .parent(event.trace())
-        .eventId(event.id())
-        .attribute("cloudevents.event_type", event.type().type())
-        .attribute("messaging.system", "kafka")
-        .attribute("messaging.destination.name", Topics.RENDERS)
+    return EventMessages.receiveSpan(tracer, event, Topics.RENDERS)
         .attribute("shopset.branch", pin.branch())
         .start();
   }

@@ -10,7 +10,6 @@ import dev.shopset.gitpusher.domain.FailureReason;
 import dev.shopset.gitpusher.domain.PusherMetrics;
 import dev.shopset.gitpusher.domain.WorkRefused;
 import dev.shopset.tracing.Traced;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,12 +56,7 @@ public class SourceConsumer {
           metrics);
     }
     try (Traced received =
-        Traced.span(tracer, "shopset.sources receive")
-            .kind(SpanKind.CONSUMER)
-            .parent(event.trace())
-            .eventId(event.id())
-            .attribute("messaging.system", "kafka")
-            .attribute("messaging.destination.name", Topics.SOURCES)
+        EventMessages.receiveSpan(tracer, event, Topics.SOURCES)
             .attribute("shopset.source.repository", change.repository())
             .attribute("shopset.source.branch", change.branch())
             .attribute("git.commit.sha", change.head())
