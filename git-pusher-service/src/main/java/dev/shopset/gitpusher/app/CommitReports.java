@@ -32,7 +32,8 @@ final class CommitReports {
   private final CommitEvents events;
   private final Backoff backoff;
   private final BooleanSupplier running;
-  // The newest generation announced per ShopSet of this branch (since this instance took it).
+  // The generation last announced per ShopSet of this branch (since this instance took it): the
+  // last, not the highest, as a ShopSet deleted and created again starts over at generation 1.
   private final Map<String, Long> announced = new HashMap<>();
 
   CommitReports(BranchId branch, CommitEvents events, Backoff backoff, BooleanSupplier running) {
@@ -48,14 +49,13 @@ final class CommitReports {
     pushed.messages().forEach(m -> refs.addAll(CommitMessage.shopSets(m)));
     if (pushed.unchanged()) {
       // A redelivered render that is in git already was announced before: say nothing again.
-      refs.removeIf(
-          r -> announced.getOrDefault(Keys.object(r.namespace(), r.name()), -1L) >= r.generation());
+      refs.removeIf(r ->
+          Long.valueOf(r.generation()).equals(announced.get(Keys.object(r.namespace(), r.name()))));
       if (refs.isEmpty()) {
         return;
       }
     }
-    refs.forEach(
-        r -> announced.merge(Keys.object(r.namespace(), r.name()), r.generation(), Math::max));
+    refs.forEach(r -> announced.put(Keys.object(r.namespace(), r.name()), r.generation()));
     String last = pushed.messages().get(pushed.messages().size() - 1);
     CommitPushed event =
         new CommitPushed(

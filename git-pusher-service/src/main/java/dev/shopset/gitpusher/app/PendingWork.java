@@ -1,6 +1,5 @@
 package dev.shopset.gitpusher.app;
 
-import dev.shopset.gitpusher.domain.Batch;
 import dev.shopset.gitpusher.domain.Work;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -10,9 +9,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The work waiting for one branch's writer, compact: only the latest per key (ShopSet, source
- * branch) is kept, the one it replaces is done when it is. Its size is what holds the branch's
- * intake back.
+ * The work waiting for one branch's writer, compact: only the latest arrival per key (ShopSet,
+ * source branch) is kept (see {@link dev.shopset.gitpusher.domain.Batch} for why arrival, not
+ * generation), the one it replaces is done when it is. Its size is what holds the branch's intake
+ * back.
  */
 final class PendingWork {
 
@@ -24,14 +24,9 @@ final class PendingWork {
   int put(Work work) {
     lock.lock();
     try {
-      Work previous = byKey.get(work.key());
-      if (previous == null) {
-        byKey.put(work.key(), work);
-      } else if (Batch.olderGeneration(work, previous)) {
-        Work.supersede(work, previous);
-      } else {
-        byKey.remove(work.key());
-        byKey.put(work.key(), work);
+      Work previous = byKey.remove(work.key());
+      byKey.put(work.key(), work);
+      if (previous != null) {
         Work.supersede(previous, work);
       }
       notEmpty.signalAll();

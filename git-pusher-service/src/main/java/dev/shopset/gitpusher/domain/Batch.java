@@ -1,16 +1,17 @@
 package dev.shopset.gitpusher.domain;
 
 import dev.shopset.contracts.events.RenderEvent;
-import dev.shopset.contracts.events.RenderResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The work collected for one branch: the latest render per ShopSet (an older generation never
- * replaces a newer one) and the latest pin request per source branch. Superseded work is done when
- * the work that superseded it is.
+ * The work collected for one branch: the latest render per ShopSet and the latest pin request per
+ * source branch, latest by arrival. Arrival is the order of the ShopSet's changes (its renders
+ * share a partition, and a redelivery replays them in order up to the newest), whereas a generation
+ * is not: a ShopSet deleted and created again starts over at generation 1. Superseded work is done
+ * when the work that superseded it is.
  */
 public final class Batch {
 
@@ -35,25 +36,11 @@ public final class Batch {
   }
 
   private void add(Work work) {
-    Work previous = units.get(work.key());
-    if (previous == null) {
-      units.put(work.key(), work);
-    } else if (olderGeneration(work, previous)) {
-      Work.supersede(work, previous);
-    } else {
-      units.remove(work.key());
-      units.put(work.key(), work);
+    Work previous = units.remove(work.key());
+    units.put(work.key(), work);
+    if (previous != null) {
       Work.supersede(previous, work);
     }
-  }
-
-  /** True when {@code next} is a render of an older generation than {@code previous}. */
-  public static boolean olderGeneration(Work next, Work previous) {
-    return next instanceof Work.Render n
-        && previous instanceof Work.Render p
-        && n.event() instanceof RenderResult nr
-        && p.event() instanceof RenderResult pr
-        && nr.generation() < pr.generation();
   }
 
   /** The latest render of each ShopSet, in arrival order. */

@@ -239,6 +239,55 @@ class BranchCommitterTest {
         .satisfies(p -> assertThat(p.shopSets()).containsExactly(new ShopSetRef("ns", "us", 1)));
   }
 
+  @Test
+  void aShopSetCreatedAgainWhileItsOldSpecWaitsForTheBranchIsCommittedAtItsNewSpec() {
+    ScriptedWorkspace workspace = new ScriptedWorkspace();
+    for (int i = 0; i < 1000; i++) {
+      workspace.outcomes.add(
+          new GitFailure(
+              GitFailure.Kind.TERMINAL, FailureReason.PermissionDenied, "no write access"));
+    }
+    // "eu" at generation 4, then deleted and created again: the new object's generations restart
+    Work.Render old = Fixtures.work("eu", 4);
+    Work.Render created = Fixtures.work("eu", 1);
+    Work.Render changed = Fixtures.work("eu", 2);
+    try (BranchCommitter committer = committer(workspace)) {
+      committer.submit(old);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> health.problems().containsKey(committer.id().key()));
+      // arrive while the batch holding generation 4 waits for the branch to recover
+      committer.submit(created);
+      committer.submit(changed);
+      workspace.recover();
+      await().atMost(Duration.ofSeconds(10)).until(() -> changed.done().isDone());
+    }
+    assertThat(pushed)
+        .singleElement()
+        .satisfies(p -> assertThat(p.shopSets()).containsExactly(new ShopSetRef("ns", "eu", 2)));
+    assertThat(List.of(old, created, changed)).allSatisfy(w -> assertThat(w.done()).isDone());
+  }
+
+  @Test
+  void aShopSetCreatedAgainWithTheSameFilesIsReportedCommittedAtItsNewGeneration() {
+    ScriptedWorkspace workspace = new ScriptedWorkspace();
+    Work.Render old = Fixtures.work("eu", 4);
+    Work.Render again = Fixtures.work("eu", 1);
+    try (BranchCommitter committer = committer(workspace)) {
+      committer.submit(old);
+      await().atMost(Duration.ofSeconds(10)).until(() -> old.done().isDone());
+      // deleted and created again with the same spec, folded before it reached git: no file
+      // changes, and a generation lower than the one announced before
+      workspace.unchanged = true;
+      committer.submit(again);
+      await().atMost(Duration.ofSeconds(10)).until(() -> again.done().isDone());
+    }
+    assertThat(pushed)
+        .extracting(p -> p.shopSets())
+        .containsExactly(
+            List.of(new ShopSetRef("ns", "eu", 4)), List.of(new ShopSetRef("ns", "eu", 1)));
+  }
+
   static GitFailure rejected() {
     return new GitFailure(
         GitFailure.Kind.REJECTED, FailureReason.NotFastForward, "the remote moved");
@@ -254,6 +303,14 @@ class BranchCommitterTest {
     volatile Changes lastChanges;
     volatile GitFailure onCommit;
     volatile String message;
+
+    /** Pushes from now on succeed. */
+    synchronized void recover() {
+      outcomes.clear();
+    }
+
+    /** Commits nothing: every render is in git already. */
+    volatile boolean unchanged;
 
     @Override
     public String repository() {
@@ -282,7 +339,7 @@ class BranchCommitterTest {
       if (onCommit != null) {
         throw onCommit;
       }
-      if (changes.renders().isEmpty() && changes.gitlinks().isEmpty()) {
+      if (unchanged || changes.renders().isEmpty() && changes.gitlinks().isEmpty()) {
         return Optional.empty();
       }
       commits.incrementAndGet();
@@ -311,7 +368,7 @@ class BranchCommitterTest {
 
     @Override
     public Optional<String> head() {
-      return Optional.empty();
+      return unchanged ? Optional.of("c".repeat(40)) : Optional.empty();
     }
 
     @Override
