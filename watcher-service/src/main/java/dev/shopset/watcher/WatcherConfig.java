@@ -21,7 +21,10 @@ public interface WatcherConfig {
   @WithDefault("/shopset/watcher")
   String source();
 
-  /** How long a failed reconcile waits before it is retried. */
+  /**
+   * How long a failed reconcile waits before it is retried; doubled for every further failure of
+   * the same object in a row, up to a minute.
+   */
   @WithDefault("2s")
   Duration retryDelay();
 

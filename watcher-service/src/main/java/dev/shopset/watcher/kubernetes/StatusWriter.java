@@ -28,7 +28,19 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class StatusWriter {
 
-  private static final int MAX_ATTEMPTS = 5;
+  /** Conflicts retried from a fresh read before a write gives up. */
+  private static final int MAX_CONFLICTS = 5;
+
+  /**
+   * Attempts of a reconcile's write against an unreachable API server: one. The reconcile fails and
+   * is re-queued with backoff, so the single reconcile worker goes on with the other objects (their
+   * desired state still reaches Kafka during an API outage) instead of waiting here.
+   */
+  private static final int ONCE = 1;
+
+  /** After this many attempts a write that waits out the API server says it still fails. */
+  private static final int WARN_AFTER = 5;
+
   private static final Logger LOG = Logger.getLogger(StatusWriter.class);
 
   private final KubernetesClient client;
@@ -50,13 +62,14 @@ public class StatusWriter {
   }
 
   /**
-   * Updates a ShopSet's status with {@code change} (empty: nothing to write).
+   * Updates a ShopSet's status with {@code change} (empty: nothing to write), for a reconcile: an
+   * unreachable API server fails it at once (the reconcile is re-queued).
    *
    * @return whether a write happened
    */
   public boolean shopSet(
       String namespace, String name, Function<ShopSet, Optional<ShopSetStatus>> change) {
-    return withRetries(() -> writeShopSet(namespace, name, change), MAX_ATTEMPTS);
+    return withRetries(() -> writeShopSet(namespace, name, change), ONCE);
   }
 
   /**
@@ -88,7 +101,7 @@ public class StatusWriter {
 
   /** Updates a Promotion's status with {@code change}; returns whether a write happened. */
   public boolean promotion(String name, Function<Promotion, Optional<PromotionStatus>> change) {
-    return withRetries(() -> writePromotion(name, change), MAX_ATTEMPTS);
+    return withRetries(() -> writePromotion(name, change), ONCE);
   }
 
   /** Like {@link #promotion}, waiting out an unreachable API server (see shopSetUntilWritten). */
@@ -179,7 +192,7 @@ public class StatusWriter {
           metrics.statusWritten("promotionapproval");
           return true;
         },
-        MAX_ATTEMPTS);
+        ONCE);
   }
 
   /** The Promotion as the API server has it now, or null. */
@@ -189,29 +202,31 @@ public class StatusWriter {
 
   /**
    * Runs a read-compute-write, again on a conflict (someone wrote in between: recompute from the
-   * new state) and, with backoff, while the API server is unreachable or overloaded, up to {@code
-   * maxAttempts} attempts. Other rejections are terminal and thrown.
+   * new state; at most {@link #MAX_CONFLICTS} times) and, with backoff, while the API server is
+   * unreachable or overloaded, up to {@code maxOutages} attempts that met it so. Other rejections
+   * are terminal and thrown.
    */
-  private boolean withRetries(Supplier<Boolean> write, int maxAttempts) {
+  private boolean withRetries(Supplier<Boolean> write, int maxOutages) {
     int conflicts = 0;
-    for (int attempt = 1; ; attempt++) {
+    int outages = 0;
+    while (true) {
       try {
         return write.get();
       } catch (KubernetesClientException e) {
         boolean conflict = e.getCode() == 409;
         boolean unavailable = e.getCode() == 0 || e.getCode() == 429 || e.getCode() >= 500;
-        // Conflicts are retried at once from a fresh read, so never without a bound.
-        if (conflict && ++conflicts >= MAX_ATTEMPTS) {
+        if (conflict) {
+          // Retried at once from a fresh read, so never without a bound.
+          if (++conflicts >= MAX_CONFLICTS) {
+            throw e;
+          }
+        } else if (!unavailable || ++outages >= maxOutages) {
           throw e;
-        }
-        if (!(conflict || unavailable) || attempt >= maxAttempts) {
-          throw e;
-        }
-        if (unavailable) {
-          Duration wait = backoff.multipliedBy(Math.min(attempt, 1000));
+        } else {
+          Duration wait = backoff.multipliedBy(Math.min(outages, 1000));
           wait = wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
-          if (attempt == MAX_ATTEMPTS) {
-            LOG.warnf("Status write still failing after %d attempts, retrying: %s", attempt, e);
+          if (outages == WARN_AFTER) {
+            LOG.warnf("Status write still failing after %d attempts, retrying: %s", outages, e);
           }
           sleep(wait);
         }

@@ -8,7 +8,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,12 +20,16 @@ import org.jboss.logging.Logger;
 /**
  * Starts the informers and, once every one has synced, the single reconcile worker that takes keys
  * off the {@link WorkQueue}. One worker keeps the events of one object in order; a failed reconcile
- * is retried after a delay, level-triggered, from whatever the state is by then.
+ * is retried after a delay that doubles per failure in a row, level-triggered, from whatever the
+ * state is by then.
  */
 @ApplicationScoped
 public class WatcherLoop {
 
   private static final Logger LOG = Logger.getLogger(WatcherLoop.class);
+
+  /** The longest wait before an object whose reconciles keep failing is tried again. */
+  static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(1);
 
   private final Informers informers;
   private final WorkQueue queue;
@@ -36,6 +43,8 @@ public class WatcherLoop {
   private final SourceStatusService sources;
   private final ScheduledExecutorService retries =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "watcher-retries"));
+  // Failed reconciles in a row per object (kind and key); touched by the worker thread only.
+  private final Map<String, Integer> failures = new HashMap<>();
   private volatile Thread worker;
   private volatile boolean running;
 
@@ -178,14 +187,26 @@ public class WatcherLoop {
         case CONFIGURATION -> sources.reconcileConfiguration(item.key());
       }
       metrics.reconciled();
+      failures.remove(item.kind() + " " + item.key());
     } catch (RuntimeException e) {
+      int failed = failures.merge(item.kind() + " " + item.key(), 1, Integer::sum);
+      Duration delay = retryDelay(config.retryDelay(), failed);
       LOG.warnf(
-          "Reconcile of %s %s failed, retrying in %s: %s",
-          item.kind(), item.key(), config.retryDelay(), e.toString());
+          "Reconcile of %s %s failed (%d in a row), retrying in %s: %s",
+          item.kind(), item.key(), failed, delay, e.toString());
       retries.schedule(
-          () -> queue.add(item.kind(), item.key()),
-          config.retryDelay().toMillis(),
-          TimeUnit.MILLISECONDS);
+          () -> queue.add(item.kind(), item.key()), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
+  }
+
+  /**
+   * The wait before the {@code failed}th retry in a row of one object: {@code first}, doubled per
+   * failure up to {@link #MAX_RETRY_DELAY}. A reconcile fails at once when the API server is
+   * unreachable (its status write is not retried in place, so one object's write never holds the
+   * others back); this keeps a long outage from being asked every two seconds per object.
+   */
+  static Duration retryDelay(Duration first, int failed) {
+    Duration delay = first.multipliedBy(1L << Math.min(failed - 1, 10));
+    return delay.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay;
   }
 }

@@ -83,17 +83,19 @@ class StatusWriterIT {
   }
 
   @Test
-  void anUnavailableApiServerIsRetriedAFewTimesByReconcilesAndWaitedOutByRecords() {
+  void anUnavailableApiServerFailsAReconcilesWriteAtOnceAndIsWaitedOutByRecords() {
     api.unavailableStatusWrites.set(20);
 
     assertThatThrownBy(() -> writer.shopSet("ns", "a", commit("abc")))
         .isInstanceOfSatisfying(
             KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(503));
-    assertThat(api.statusWriteAttempts).as("a reconcile gives up, to be re-queued").hasValue(5);
+    assertThat(api.statusWriteAttempts)
+        .as("a reconcile gives up at once, to be re-queued, and the worker goes on")
+        .hasValue(1);
     assertThat(lastSha()).isNull();
 
     assertThat(writer.shopSetUntilWritten("ns", "a", commit("abc"))).isTrue();
-    assertThat(api.statusWriteAttempts).as("15 more 503s, then the write").hasValue(21);
+    assertThat(api.statusWriteAttempts).as("19 more 503s, then the write").hasValue(21);
     assertThat(lastSha()).isEqualTo("abc");
   }
 
