@@ -3,6 +3,8 @@ package dev.shopset.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.shopset.contracts.Topics;
+import dev.shopset.contracts.events.ShopSetDesired;
 import dev.shopset.contracts.resources.Condition;
 import dev.shopset.contracts.resources.Conditions;
 import dev.shopset.contracts.resources.PromotionStatus;
@@ -13,6 +15,7 @@ import dev.shopset.local.RolloutSimulator;
 import dev.shopset.local.ServiceNode;
 import dev.shopset.notifier.slack.SlackStub;
 import dev.shopset.testkit.GitCli;
+import dev.shopset.testkit.TopicTail;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -340,7 +343,12 @@ class FaultsIT {
   void aKubernetesApiOutageOfThreeMinutes() {
     Map<String, Integer> restartsBefore = stack.restartsByHealing();
     Burst burst = new Burst(api, NS, TIER, "api-down", 30, 60, false, seed("api-down"));
-    burst.runNow();
+    try (TopicTail desired = TopicTail.on(stack.bootstrapServers(), Topics.DESIRED)) {
+      burst.runNow();
+      // What the watcher has seen is what it can publish: the outage cuts its watches, and changes
+      // still in flight on them would wait for the API to come back (as with a real API server).
+      awaitPublished(desired, burst.expected());
+    }
     stack.kubernetes().setAvailable(false);
     try {
       // While the API is down the pipeline commits what it has; status writes wait it out.
@@ -369,6 +377,22 @@ class FaultsIT {
     assertThat(stack.restartsByHealing())
         .as("no pod restarted by its own liveness check during a long API outage")
         .isEqualTo(restartsBefore);
+  }
+
+  /** Every ShopSet of {@code expected} (name to replicas) published at its latest spec. */
+  static void awaitPublished(TopicTail desired, Map<String, Integer> expected) {
+    await()
+        .atMost(CONVERGE)
+        .untilAsserted(() -> {
+          Map<String, Integer> published = new TreeMap<>();
+          for (TopicTail.Seen seen : desired.inNamespace(NS)) {
+            if (!seen.tombstone() && seen.data() instanceof ShopSetDesired d) {
+              published.put(d.name(), d.spec().replicas());
+            }
+          }
+          published.keySet().retainAll(expected.keySet());
+          assertThat(published).as("latest spec published per ShopSet").isEqualTo(expected);
+        });
   }
 
   static ShopSetSpec spec(String configuration, String shop) {
