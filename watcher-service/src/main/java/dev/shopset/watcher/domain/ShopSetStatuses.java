@@ -52,13 +52,18 @@ public final class ShopSetStatuses {
   }
 
   /**
-   * The status after a commit event that carries {@code ref}; empty when nothing changes or the
-   * event is older than what the status already records.
+   * The status after a commit event that carries {@code ref}; empty when nothing changes, the event
+   * is older than what the status already records, or it names a generation the ShopSet has not
+   * reached (then it is about an earlier ShopSet of the same name, deleted and created again, whose
+   * generations started over: a late event of it must not make the new one look committed).
    *
    * @param generation the ShopSet's current {@code metadata.generation}
    */
   public static Optional<ShopSetStatus> withCommit(
       ShopSetStatus current, CommitEvent event, ShopSetRef ref, long generation, Instant now) {
+    if (ref.generation() > generation) {
+      return Optional.empty();
+    }
     ShopSetStatus base = orEmpty(current);
     Condition recorded =
         event instanceof RenderRefused

@@ -60,6 +60,22 @@ class ShopSetStatusesTest {
   }
 
   @Test
+  void aLateCommitOfAnEarlierShopSetOfTheSameNameDoesNotMakeTheNewOneLookCommitted() {
+    // "ns/a" was committed at generation 3, deleted and created again: the new one is at 1
+    var created =
+        ShopSetStatuses.withValid(null, valid("True", "Resolved"), 1, 1, T1).orElseThrow();
+
+    assertThat(ShopSetStatuses.withCommit(created, PUSHED, REF, 1, T2))
+        .as("generation 3 of a ShopSet at generation 1 was the earlier one's")
+        .isEmpty();
+    var own =
+        ShopSetStatuses.withCommit(created, PUSHED, new ShopSetRef("ns", "a", 1), 1, T2)
+            .orElseThrow();
+    assertThat(ShopSetStatuses.find(own.conditions(), Conditions.COMMITTED).observedGeneration())
+        .isEqualTo(1);
+  }
+
+  @Test
   void commitFailedSaysWhyAndAnOlderGenerationChangesNothing() {
     var status = ShopSetStatuses.withCommit(null, PUSHED, REF, 3, T1).orElseThrow();
     var failed =
