@@ -1,5 +1,6 @@
 package dev.shopset.gitpusher;
 
+import dev.shopset.contracts.retry.Backoff;
 import dev.shopset.gitpusher.app.CommitterSettings;
 import dev.shopset.gitpusher.app.Committers;
 import dev.shopset.gitpusher.app.Promotions;
@@ -8,7 +9,6 @@ import dev.shopset.gitpusher.app.SourceResolution;
 import dev.shopset.gitpusher.app.SourceRouter;
 import dev.shopset.gitpusher.config.GitPusherConfig;
 import dev.shopset.gitpusher.config.RepositoriesConfig;
-import dev.shopset.gitpusher.domain.Backoff;
 import dev.shopset.gitpusher.domain.BranchFlow;
 import dev.shopset.gitpusher.domain.CommitEvents;
 import dev.shopset.gitpusher.domain.PinDirectory;

@@ -5,7 +5,7 @@ import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.Keys;
 import dev.shopset.contracts.events.RenderResult;
 import dev.shopset.contracts.events.ShopSetRef;
-import dev.shopset.gitpusher.domain.Backoff;
+import dev.shopset.contracts.retry.Backoff;
 import dev.shopset.gitpusher.domain.BranchId;
 import dev.shopset.gitpusher.domain.CommitEvents;
 import dev.shopset.gitpusher.domain.CommitMessage;

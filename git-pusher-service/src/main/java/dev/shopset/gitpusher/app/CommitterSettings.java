@@ -1,6 +1,6 @@
 package dev.shopset.gitpusher.app;
 
-import dev.shopset.gitpusher.domain.Backoff;
+import dev.shopset.contracts.retry.Backoff;
 import java.time.Duration;
 
 /**

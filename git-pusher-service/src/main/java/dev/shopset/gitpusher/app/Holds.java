@@ -1,7 +1,7 @@
 package dev.shopset.gitpusher.app;
 
 import dev.shopset.contracts.events.RenderResult;
-import dev.shopset.gitpusher.domain.Backoff;
+import dev.shopset.contracts.retry.Backoff;
 import dev.shopset.gitpusher.domain.FailureReason;
 import dev.shopset.gitpusher.domain.Work;
 import java.util.ArrayList;

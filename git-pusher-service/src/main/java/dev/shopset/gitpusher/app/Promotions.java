@@ -3,7 +3,7 @@ package dev.shopset.gitpusher.app;
 import dev.shopset.contracts.events.PromotionRequested;
 import dev.shopset.contracts.events.PromotionResult;
 import dev.shopset.contracts.events.SourceChanged;
-import dev.shopset.gitpusher.domain.Backoff;
+import dev.shopset.contracts.retry.Backoff;
 import dev.shopset.gitpusher.domain.GitFailure;
 import dev.shopset.gitpusher.domain.Promoter;
 import dev.shopset.gitpusher.domain.PromotionEvents;

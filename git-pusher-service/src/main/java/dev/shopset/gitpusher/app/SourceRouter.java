@@ -2,7 +2,7 @@ package dev.shopset.gitpusher.app;
 
 import dev.shopset.contracts.events.PinRequested;
 import dev.shopset.contracts.events.SourceChanged;
-import dev.shopset.gitpusher.domain.Backoff;
+import dev.shopset.contracts.retry.Backoff;
 import dev.shopset.gitpusher.domain.BranchId;
 import dev.shopset.gitpusher.domain.PinDirectory;
 import dev.shopset.gitpusher.domain.PinRequests;

@@ -5,7 +5,7 @@ import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.ShopSetDeleted;
 import dev.shopset.contracts.events.ShopSetDesired;
-import dev.shopset.gitpusher.domain.Backoff;
+import dev.shopset.contracts.retry.Backoff;
 import dev.shopset.gitpusher.domain.PinDirectory;
 import dev.shopset.gitpusher.domain.TierDirectory;
 import io.quarkus.runtime.ShutdownEvent;

@@ -72,21 +72,24 @@ class BatchCollectorTest {
   }
 
   @Test
-  void pendingWorkKeepsOnlyTheLatestPerShopSetAndAcknowledgesTheOlderWithIt() throws Exception {
+  void pendingWorkKeepsOnlyTheLatestArrivalPerShopSetAndAcknowledgesTheOlderWithIt()
+      throws Exception {
     PendingWork queue = new PendingWork();
     Work.Render first = Fixtures.work("a", 1);
     Work.Render second = Fixtures.work("a", 2);
-    Work.Render older = Fixtures.work("a", 1);
+    // deleted and created again: generation 1 of the new "a" is its latest, however numbered
+    Work.Render recreated = Fixtures.work("a", 1);
     assertThat(queue.put(first)).isEqualTo(1);
     assertThat(queue.put(second)).isEqualTo(1);
-    assertThat(queue.put(older)).isEqualTo(1);
+    assertThat(queue.put(recreated)).isEqualTo(1);
     assertThat(queue.put(Fixtures.work("b", 1))).isEqualTo(2);
     List<Work> batch = new BatchCollector(Duration.ofMillis(10), 500).next(queue);
-    assertThat(batch).hasSize(2).first().isSameAs(second);
+    assertThat(batch).hasSize(2).first().isSameAs(recreated);
     assertThat(first.done()).isNotDone();
-    second.complete();
+    assertThat(second.done()).isNotDone();
+    recreated.complete();
     assertThat(first.done()).isCompleted();
-    assertThat(older.done()).isCompleted();
+    assertThat(second.done()).isCompleted();
   }
 
   @Test

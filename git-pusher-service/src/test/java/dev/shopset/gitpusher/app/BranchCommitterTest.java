@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.shopset.contracts.events.CommitFailed;
 import dev.shopset.contracts.events.CommitPushed;
 import dev.shopset.contracts.events.ShopSetRef;
-import dev.shopset.gitpusher.domain.Backoff;
+import dev.shopset.contracts.retry.Backoff;
 import dev.shopset.gitpusher.domain.BranchFlow;
 import dev.shopset.gitpusher.domain.Changes;
 import dev.shopset.gitpusher.domain.FailureReason;

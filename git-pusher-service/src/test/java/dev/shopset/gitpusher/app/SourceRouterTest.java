@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shopset.contracts.events.PinRequested;
 import dev.shopset.contracts.events.ShopSetDesired.TierState;
 import dev.shopset.contracts.events.SourceChanged;
-import dev.shopset.gitpusher.domain.Backoff;
+import dev.shopset.contracts.retry.Backoff;
 import dev.shopset.gitpusher.domain.PinDirectory;
 import dev.shopset.gitpusher.testing.Fixtures;
 import java.time.Duration;

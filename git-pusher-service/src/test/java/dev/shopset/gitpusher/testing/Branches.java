@@ -1,10 +1,10 @@
 package dev.shopset.gitpusher.testing;
 
+import dev.shopset.contracts.retry.Backoff;
 import dev.shopset.gitpusher.app.BranchCommitter;
 import dev.shopset.gitpusher.app.BranchHealth;
 import dev.shopset.gitpusher.app.CommitterSettings;
 import dev.shopset.gitpusher.app.SourceResolution;
-import dev.shopset.gitpusher.domain.Backoff;
 import dev.shopset.gitpusher.domain.BranchFlow;
 import dev.shopset.gitpusher.domain.BranchId;
 import dev.shopset.gitpusher.domain.Changes;

@@ -2,6 +2,7 @@ package dev.shopset.notifier.domain;
 
 import dev.shopset.contracts.events.RolloutEvent;
 import dev.shopset.contracts.events.RolloutProgressing;
+import dev.shopset.contracts.retry.Backoff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,9 @@ public final class ChannelLanes implements AutoCloseable {
     }
   }
 
-  private static final java.time.Duration MAX_STORE_BACKOFF = java.time.Duration.ofSeconds(10);
+  /** Retries of a message mapping the store could not write (a leader change, briefly). */
+  private static final Backoff STORE_BACKOFF =
+      new Backoff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(10));
 
   private final RolloutNotifier notifier;
   private final ReliableSlack slack;
@@ -167,7 +170,7 @@ public final class ChannelLanes implements AutoCloseable {
           }
         }
       }
-      java.time.Duration backoff = java.time.Duration.ofMillis(200);
+      int storeFailures = 0;
       while (true) {
         try {
           notifier.handle(work.eventId(), work.event(), budgetTaken);
@@ -177,11 +180,7 @@ public final class ChannelLanes implements AutoCloseable {
           // The mapping could not be written: Slack's side is idempotent, so do it all again.
           LOG.warnf(
               "Storing the message of %s failed, retrying: %s", work.event().rollout().id(), e);
-          Thread.sleep(backoff);
-          backoff =
-              backoff.multipliedBy(2).compareTo(MAX_STORE_BACKOFF) > 0
-                  ? MAX_STORE_BACKOFF
-                  : backoff.multipliedBy(2);
+          Thread.sleep(STORE_BACKOFF.delay(++storeFailures));
           budgetTaken = false;
         } catch (SlackException e) {
           metrics.deadLettered(e.reason());

@@ -1,6 +1,6 @@
 package dev.shopset.notifier.domain;
 
-import java.time.Duration;
+import dev.shopset.contracts.retry.Backoff;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +22,7 @@ public final class ReliableSlack {
   private final Map<String, String> aliases = new ConcurrentHashMap<>();
   private final TokenBucket updateBucket;
   private final NotifierMetrics metrics;
+  private final Backoff backoff;
 
   public ReliableSlack(
       SlackPort slack,
@@ -31,6 +32,7 @@ public final class ReliableSlack {
       NotifierMetrics metrics) {
     this.slack = slack;
     this.limits = limits;
+    this.backoff = new Backoff(limits.initialBackoff(), limits.maxBackoff());
     this.pacer = pacer;
     this.nanoTime = nanoTime;
     this.metrics = metrics;
@@ -57,7 +59,7 @@ public final class ReliableSlack {
       String channel, SlackMessage message, String threadTs, String marker, boolean maybePosted)
       throws SlackException, InterruptedException {
     boolean lookFirst = maybePosted && slack.supportsUpdates();
-    Duration backoff = limits.initialBackoff();
+    int failures = 0;
     while (true) {
       try {
         if (lookFirst) {
@@ -83,7 +85,7 @@ public final class ReliableSlack {
           throw e;
         }
         lookFirst = slack.supportsUpdates();
-        backoff = waitAfter(e, backoff);
+        waitAfter(e, ++failures);
       }
     }
   }
@@ -91,7 +93,7 @@ public final class ReliableSlack {
   /** Updates a posted message, retrying until Slack accepts it. */
   public void update(String channel, String ts, SlackMessage message, boolean budgetTaken)
       throws SlackException, InterruptedException {
-    Duration backoff = limits.initialBackoff();
+    int failures = 0;
     boolean haveToken = budgetTaken;
     while (true) {
       try {
@@ -105,22 +107,15 @@ public final class ReliableSlack {
         if (!e.retryable()) {
           throw e;
         }
-        backoff = waitAfter(e, backoff);
+        waitAfter(e, ++failures);
       }
     }
   }
 
-  private Duration waitAfter(SlackException e, Duration backoff) throws InterruptedException {
+  /** Waits what Slack asked for (Retry-After), else the jittered backoff of the failure count. */
+  private void waitAfter(SlackException e, int failures) throws InterruptedException {
     metrics.retried(e.reason());
-    if (e.retryAfter() != null) {
-      pacer.pause(e.retryAfter());
-      return backoff;
-    }
-    // Full jitter keeps many lanes from retrying in step after a shared outage.
-    long jittered = (long) (backoff.toMillis() * (0.5 + Math.random() / 2));
-    pacer.pause(Duration.ofMillis(jittered));
-    Duration next = backoff.multipliedBy(2);
-    return next.compareTo(limits.maxBackoff()) > 0 ? limits.maxBackoff() : next;
+    pacer.pause(e.retryAfter() != null ? e.retryAfter() : backoff.delay(failures));
   }
 
   private void alias(SlackPort.SlackRef ref, String channel) {

@@ -5,6 +5,7 @@ import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.PromotionApprovalState;
 import dev.shopset.contracts.events.ShopSetEvent;
+import dev.shopset.contracts.retry.Backoff;
 import dev.shopset.notifier.NotifierRuntime;
 import dev.shopset.notifier.domain.MessageStore;
 import dev.shopset.notifier.domain.NotifierMetrics;
@@ -13,6 +14,7 @@ import dev.shopset.notifier.domain.SlackException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -27,6 +29,9 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class ApprovalStateConsumer {
+
+  private static final Backoff STORE_BACKOFF =
+      new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
 
   private static final Logger LOG = Logger.getLogger(ApprovalStateConsumer.class);
 
@@ -70,15 +75,13 @@ public class ApprovalStateConsumer {
   /** The mapping topic may be briefly unwritable (leader change): try again, as the lanes do. */
   private void handleRetryingStore(String eventId, PromotionApprovalState state)
       throws SlackException, InterruptedException {
-    long backoff = 200;
-    while (true) {
+    for (int failures = 1; ; failures++) {
       try {
         notifier.handle(eventId, state);
         return;
       } catch (MessageStore.StoreException e) {
         metrics.retried("store");
-        Thread.sleep(backoff);
-        backoff = Math.min(backoff * 2, 10_000);
+        Thread.sleep(STORE_BACKOFF.delay(failures));
       }
     }
   }

@@ -10,6 +10,7 @@ import dev.shopset.contracts.resources.ShopSet;
 import dev.shopset.contracts.resources.ShopSetStatus;
 import dev.shopset.contracts.resources.Tier;
 import dev.shopset.contracts.resources.TierStatus;
+import dev.shopset.contracts.retry.Backoff;
 import dev.shopset.watcher.WatcherMetrics;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -45,8 +46,7 @@ public class StatusWriter {
 
   private final KubernetesClient client;
   private final WatcherMetrics metrics;
-  private final Duration backoff;
-  private final Duration maxBackoff;
+  private final Backoff backoff;
 
   @Inject
   public StatusWriter(KubernetesClient client, WatcherMetrics metrics) {
@@ -57,8 +57,7 @@ public class StatusWriter {
       KubernetesClient client, WatcherMetrics metrics, Duration backoff, Duration maxBackoff) {
     this.client = client;
     this.metrics = metrics;
-    this.backoff = backoff;
-    this.maxBackoff = maxBackoff;
+    this.backoff = new Backoff(backoff, maxBackoff);
   }
 
   /**
@@ -223,8 +222,7 @@ public class StatusWriter {
         } else if (!unavailable || ++outages >= maxOutages) {
           throw e;
         } else {
-          Duration wait = backoff.multipliedBy(Math.min(outages, 1000));
-          wait = wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+          Duration wait = backoff.delay(outages);
           if (outages == WARN_AFTER) {
             LOG.warnf("Status write still failing after %d attempts, retrying: %s", outages, e);
           }

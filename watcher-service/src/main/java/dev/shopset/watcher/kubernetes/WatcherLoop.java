@@ -1,6 +1,7 @@
 package dev.shopset.watcher.kubernetes;
 
 import dev.shopset.contracts.Topics;
+import dev.shopset.contracts.retry.Backoff;
 import dev.shopset.watcher.WatcherConfig;
 import dev.shopset.watcher.WatcherMetrics;
 import dev.shopset.watcher.kubernetes.WorkQueue.Kind;
@@ -45,6 +46,7 @@ public class WatcherLoop {
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "watcher-retries"));
   // Failed reconciles in a row per object (kind and key); touched by the worker thread only.
   private final Map<String, Integer> failures = new HashMap<>();
+  private final Backoff retryBackoff;
   private volatile Thread worker;
   private volatile boolean running;
 
@@ -69,6 +71,7 @@ public class WatcherLoop {
     this.metrics = metrics;
     this.config = config;
     this.published = published;
+    this.retryBackoff = retries(config.retryDelay());
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -190,7 +193,7 @@ public class WatcherLoop {
       failures.remove(item.kind() + " " + item.key());
     } catch (RuntimeException e) {
       int failed = failures.merge(item.kind() + " " + item.key(), 1, Integer::sum);
-      Duration delay = retryDelay(config.retryDelay(), failed);
+      Duration delay = retryBackoff.delay(failed);
       LOG.warnf(
           "Reconcile of %s %s failed (%d in a row), retrying in %s: %s",
           item.kind(), item.key(), failed, delay, e.toString());
@@ -200,13 +203,12 @@ public class WatcherLoop {
   }
 
   /**
-   * The wait before the {@code failed}th retry in a row of one object: {@code first}, doubled per
-   * failure up to {@link #MAX_RETRY_DELAY}. A reconcile fails at once when the API server is
+   * The backoff of an object's reconciles failing in a row: {@code first}, doubled per failure up
+   * to {@link #MAX_RETRY_DELAY}, jittered. A reconcile fails at once when the API server is
    * unreachable (its status write is not retried in place, so one object's write never holds the
    * others back); this keeps a long outage from being asked every two seconds per object.
    */
-  static Duration retryDelay(Duration first, int failed) {
-    Duration delay = first.multipliedBy(1L << Math.min(failed - 1, 10));
-    return delay.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : delay;
+  static Backoff retries(Duration first) {
+    return new Backoff(first, MAX_RETRY_DELAY);
   }
 }

@@ -10,10 +10,12 @@ class WatcherLoopTest {
 
   @Test
   void aReconcileThatKeepsFailingIsRetriedLessOftenUpToOnceAMinute() {
-    Duration first = Duration.ofSeconds(2);
-    assertThat(IntStream.rangeClosed(1, 8).mapToObj(n -> WatcherLoop.retryDelay(first, n)))
+    var retries = WatcherLoop.retries(Duration.ofSeconds(2));
+    assertThat(IntStream.rangeClosed(1, 8).mapToObj(retries::ceiling))
         .extracting(Duration::toSeconds)
         .containsExactly(2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L);
-    assertThat(WatcherLoop.retryDelay(first, Integer.MAX_VALUE)).isEqualTo(Duration.ofMinutes(1));
+    assertThat(retries.delay(Integer.MAX_VALUE))
+        .as("jittered: at least half the ceiling")
+        .isBetween(Duration.ofSeconds(30), Duration.ofMinutes(1));
   }
 }

@@ -1,13 +1,14 @@
-package dev.shopset.gitpusher.domain;
+package dev.shopset.contracts.retry;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * The one retry delay of the service: exponential from {@code initial}, capped at {@code max}, with
- * "equal jitter" (half the delay fixed, half random) so that many branches failing at once do not
- * retry in lockstep.
+ * The one retry delay of every ShopSet service (and a sound one for a consumer of its topics):
+ * exponential from {@code initial}, capped at {@code max}, with "equal jitter" (half the delay
+ * fixed, half random) so that many writers failing at once (branches, Slack lanes, reconciles) do
+ * not retry in lockstep.
  */
 public final class Backoff {
 

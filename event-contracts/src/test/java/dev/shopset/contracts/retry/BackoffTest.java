@@ -1,4 +1,4 @@
-package dev.shopset.gitpusher.domain;
+package dev.shopset.contracts.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
