@@ -153,7 +153,8 @@ public final class EventSamples {
               PromotionResult.Outcome.SUCCEEDED,
               "4444444444444444444444444444444444444444",
               null,
-              "tier-1 fast-forwarded to tier-0's head");
+              "tier-1 fast-forwarded to tier-0's head",
+              "3333333333333333333333333333333333333333");
       case PROMOTION_APPROVAL_STATE ->
           new PromotionApprovalState(
               null,

@@ -240,7 +240,7 @@ class FaultIsolationIT {
   }
 
   @Test
-  void anExplicitRollbackMovesTheBranchBackAndThePinFollows() {
+  void anExplicitRollbackMovesTheBranchBackNamesTheHeadItReplacedAndThePinFollows() {
     String rbApp = git.appRepo("app-rollback");
     String system = git.emptyRepo("system-rollback");
     kafka.send(
@@ -273,6 +273,7 @@ class FaultIsolationIT {
             .orElseThrow();
     assertThat(result.outcome()).isEqualTo(PromotionResult.Outcome.SUCCEEDED);
     assertThat(git.head(rbApp, TIER)).isEqualTo(good);
+    assertThat(result.previousCommit()).as("the head the rollback replaced").isEqualTo(bad);
     await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 3);
     assertThat(gitlink(system, "base")).isEqualTo(good);
   }

@@ -334,7 +334,7 @@ class GitPusherIT {
   }
 
   @Test
-  void aFastForwardPromotionSucceedsAndBumpsTheNextTiersPinAndADivergedOneFailsWithItsReason() {
+  void aFastForwardPromotionNamesThePreviousHeadBumpsTheNextTiersPinAndADivergedOneFails() {
     String promoApp = git.appRepo("app-promo");
     String promoConfig = git.configRepo("config-promo", "tier-b");
     String system = git.emptyRepo("system-promo");
@@ -347,6 +347,7 @@ class GitPusherIT {
     assertThat(git.head(promoApp, "tier-b"))
         .isEqualTo(git.head(promoApp, TIER))
         .isEqualTo(created.commit());
+    assertThat(created.previousCommit()).as("tier-b did not exist before").isNull();
     kafka.send(
         Topics.RENDERS,
         List.of(render(system, promoApp, promoConfig, "shop", "eu", 1, 1, "tier-b")));
@@ -356,8 +357,12 @@ class GitPusherIT {
     kafka.send(
         Topics.PROMOTIONS,
         List.of(new PromotionRequested("p2", 1, "a", "b", promoApp, TIER, "tier-b")));
-    assertThat(awaitPromotion("p2").outcome()).isEqualTo(PromotionResult.Outcome.SUCCEEDED);
-    assertThat(git.head(promoApp, "tier-b")).isEqualTo(ahead);
+    PromotionResult forward = awaitPromotion("p2");
+    assertThat(forward.outcome()).isEqualTo(PromotionResult.Outcome.SUCCEEDED);
+    assertThat(git.head(promoApp, "tier-b")).isEqualTo(ahead).isEqualTo(forward.commit());
+    assertThat(forward.previousCommit())
+        .as("what a rollback of tier-b goes back to")
+        .isEqualTo(created.commit());
     await().atMost(Duration.ofSeconds(30)).until(() -> pushed(system).size() == 2);
     assertThat(pushed(system).get(1).summary())
         .isEqualTo("base: " + created.commit().substring(0, 7) + ".." + ahead.substring(0, 7));
@@ -370,6 +375,7 @@ class GitPusherIT {
     PromotionResult refused = awaitPromotion("p3");
     assertThat(refused.outcome()).isEqualTo(PromotionResult.Outcome.FAILED);
     assertThat(refused.reason()).isEqualTo("NotFastForward");
+    assertThat(refused.previousCommit()).as("the branch did not move").isNull();
     assertThat(refused.message()).contains("tier-b has commits that " + TIER + " lacks");
     assertThat(git.head(promoApp, "tier-b")).isEqualTo(hotfix);
   }

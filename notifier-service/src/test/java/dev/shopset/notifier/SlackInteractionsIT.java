@@ -286,6 +286,113 @@ class SlackInteractionsIT {
     assertThat(message("it-refusal-release").blocks()).contains("may not approve it too");
   }
 
+  @Test
+  void aSucceededPromotionsRollBackClickedByAMappedUserBecomesARollbackAndTheThreadSaysWhoAsked() {
+    String before = "feedface0123456789abcdef0123456789abcdef";
+    records.sendEvent(
+        new PromotionApprovalState(
+            null,
+            "it-rb-release",
+            1,
+            "staging",
+            "it-prod",
+            null,
+            false,
+            "bob",
+            0,
+            List.of(),
+            null,
+            null,
+            State.SUCCEEDED,
+            null,
+            "Moved it-prod to the head of staging.",
+            before));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(message("it-rb-release")).isNotNull());
+    SlackStub.Posted posted = message("it-rb-release");
+    Matcher value =
+        Pattern.compile("\"action_id\":\"shopset_rollback\".*?\"value\":\"([^\"]+)\"")
+            .matcher(posted.blocks());
+    assertThat(value.find()).as("a Roll back button: %s", posted.blocks()).isTrue();
+    assertThat(value.group(1)).isEqualTo("it-prod@" + before);
+    assertThat(posted.blocks()).contains("Roll back it-prod to feedfac?", "\"style\":\"danger\"");
+
+    // Someone without a mapping clicks it: told so where only they see it, nothing published.
+    assertThat(
+            post(SlackInteractions.sign(
+                    SECRET,
+                    Instant.now(),
+                    click("U0MALLORY", "shopset_rollback", value.group(1), "it-rb-unmapped")))
+                .statusCode())
+        .isEqualTo(200);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() ->
+            assertThat(stub.ephemerals("it-rb-unmapped"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.text()).contains("U0MALLORY", "not mapped")));
+
+    // alice (mapped) clicks it: a ROLLBACK of it-prod to the commit, as alice, for the watcher.
+    post(
+        SlackInteractions.sign(
+            SECRET,
+            Instant.now(),
+            click("U0ALICE", "shopset_rollback", value.group(1), "it-rb-alice")));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(() ->
+            assertThat(actions())
+                .filteredOn(a -> a.action() == Action.ROLLBACK && "it-prod".equals(a.tier()))
+                .singleElement()
+                .satisfies(a -> {
+                  assertThat(a.commit()).isEqualTo(before);
+                  assertThat(a.actor()).isEqualTo("alice");
+                  assertThat(a.actorGroups()).containsExactly("shop-releasers");
+                  assertThat(a.slackUser()).isEqualTo("U0ALICE");
+                  assertThat(a.promotion()).startsWith("slack-");
+                }));
+    ApprovalActionRequested asked =
+        actions().stream().filter(a -> a.action() == Action.ROLLBACK).findFirst().orElseThrow();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() ->
+            assertThat(stub.ephemerals("it-rb-alice"))
+                .singleElement()
+                .satisfies(e ->
+                    assertThat(e.text())
+                        .contains("Your rollback of Tier it-prod to " + before, "sent as alice")));
+
+    // The watcher made it a rollback Promotion requested by alice: the thread says who asked.
+    records.sendEvent(
+        new PromotionApprovalState(
+            null,
+            asked.promotion(),
+            1,
+            "it-prod",
+            "it-prod",
+            before,
+            true,
+            "alice",
+            0,
+            List.of(),
+            null,
+            null,
+            State.RUNNING,
+            null,
+            "Rolling it-prod back."));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() ->
+            assertThat(stub.thread("#it-approvals", posted.ts()))
+                .extracting(SlackStub.Posted::text)
+                .anySatisfy(
+                    t -> assertThat(t).contains("Roll back of it-prod to feedfac asked by alice")));
+    assertThat(message(asked.promotion()).blocks())
+        .as("the rollback's own message offers no Roll back")
+        .doesNotContain("shopset_rollback");
+  }
+
   private SlackStub.Posted message(String promotion) {
     return stub.messages("#it-approvals").stream()
         .filter(m -> ("promotion:" + promotion).equals(m.marker()))

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the terminal (shopctl approve as alice) and once from Slack (bob's signed click on the notifier's
  * /slack/interactions; an unmapped user is told so, a forged click refused, a mapped user the Tier
  * does not name refused by the watcher), then run: the app repository's prod branch and prod's base
- * pin hold the commit (checked with the git CLI).
+ * pin hold the commit (checked with the git CLI). Then rolled back from the message's Roll back
+ * button: refused for mallory, asked by rita (prod's promoter), approved by alice and bob, and
+ * prod's branch and pin are back at the commit they held before.
  */
 @ExtendWith(StackExtension.class)
 class ApprovalIT {
@@ -91,6 +93,7 @@ class ApprovalIT {
         .until(() -> system.gitlink(PROD, "base") != null && system.gitlink(DEV, "base") != null);
     String v2 = AppPushes.push(stack, DEV, "approved release v2");
     await().atMost(STEP).until(() -> v2.equals(system.gitlink(DEV, "base")));
+    String before = stack.cli.head(stack.url("app"), PROD);
 
     ReleaseIT.Run promoted = shopctl("promote", DEV, "--as", "rita");
     assertThat(promoted.exit()).as(promoted.err()).isZero();
@@ -189,6 +192,101 @@ class ApprovalIT {
               .anySatisfy(text -> assertThat(text).contains("bob"))
               .anySatisfy(text -> assertThat(text).contains("mallory"));
         });
+
+    rollBackFromSlack(name, before, v2);
+  }
+
+  /**
+   * The succeeded Promotion's message offers Roll back to what prod held before; mallory's click is
+   * refused by the watcher (the thread says who asked and why not); rita's (prod's promoter)
+   * becomes a rollback Promotion that, once approved by alice and bob, moves prod's branch and pin
+   * back.
+   */
+  private static void rollBackFromSlack(String name, String before, String v2) {
+    assertThat(before).as("prod's head before the release").isNotNull().isNotEqualTo(v2);
+    assertThat(status(name).previousCommit()).isEqualTo(before);
+    SlackStub.Posted released =
+        await()
+            .atMost(STEP)
+            .until(
+                () -> messageAbout(name),
+                m -> m != null && m.blocks().contains("\"action_id\":\"shopset_rollback\""));
+    assertThat(released.blocks())
+        .contains("\"value\":\"" + PROD + "@" + before + "\"")
+        .contains("Roll back " + PROD + " to " + before.substring(0, 7) + "?");
+
+    assertThat(rollbackClick("U0MALLORY", before, "mallory-rollback").status()).isEqualTo(200);
+    await()
+        .atMost(STEP)
+        .untilAsserted(() ->
+            assertThat(stack.slack().thread(Stack.DEFAULT_CHANNEL, released.ts()))
+                .extracting(SlackStub.Posted::text)
+                .anySatisfy(text ->
+                    assertThat(text)
+                        .contains("asked by mallory")
+                        .contains("mallory may not roll back Tier '" + PROD + "'")));
+
+    assertThat(rollbackClick("U0RITA", before, "rita-rollback").status()).isEqualTo(200);
+    Promotion rollback =
+        await()
+            .atMost(STEP)
+            .until(
+                () ->
+                    stack.client().resources(Promotion.class).list().getItems().stream()
+                        .filter(p -> p.getSpec().isRollback())
+                        .filter(p -> PROD.equals(p.getSpec().tier()))
+                        .findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
+    String rb = rollback.getMetadata().getName();
+    assertThat(rollback.getSpec().requestedBy()).isEqualTo("rita");
+    assertThat(rollback.getSpec().commit()).isEqualTo(before);
+    awaitPhase(rb, Phase.PendingApproval);
+    for (String approver : List.of("alice", "bob")) {
+      ReleaseIT.Run approved = shopctl("approve", rb, "--as", approver);
+      assertThat(approved.exit()).as(approved.err()).isZero();
+    }
+    awaitPhase(rb, Phase.Succeeded);
+    assertThat(stack.cli.head(stack.url("app"), PROD))
+        .as("prod's branch, rolled back")
+        .isEqualTo(before);
+    await().atMost(STEP).until(() -> before.equals(system.gitlink(PROD, "base")));
+    await()
+        .atMost(STEP)
+        .untilAsserted(() ->
+            assertThat(stack.slack().thread(Stack.DEFAULT_CHANNEL, released.ts()))
+                .extracting(SlackStub.Posted::text)
+                .anySatisfy(text ->
+                    assertThat(text)
+                        .contains("asked by rita")
+                        .contains("rolled back to " + before.substring(0, 7))));
+  }
+
+  /** The one top-level Slack message about Promotion {@code name}, or null while there is none. */
+  private static SlackStub.Posted messageAbout(String name) {
+    return stack.slack().messages(Stack.DEFAULT_CHANNEL).stream()
+        .filter(m -> m.threadTs() == null)
+        .filter(m -> "promotion:".concat(name).equals(m.marker()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** A signed click on Roll back of prod to {@code commit} by Slack user {@code user}. */
+  private static Http.Answer rollbackClick(String user, String commit, String responseId) {
+    SlackInteractions.Signed signed =
+        SlackInteractions.sign(
+            Stack.SLACK_SIGNING_SECRET,
+            Instant.now(),
+            SlackInteractions.click(
+                stack.slack(), user, "shopset_rollback", PROD + "@" + commit, responseId));
+    return Http.post(
+        stack.service(Stack.NOTIFIER).url("/slack/interactions"),
+        "application/x-www-form-urlencoded",
+        signed.body().getBytes(StandardCharsets.UTF_8),
+        "X-Slack-Request-Timestamp",
+        signed.timestamp(),
+        "X-Slack-Signature",
+        signed.signature());
   }
 
   /** A signed click on Approve of Promotion {@code name} by Slack user {@code user}. */

@@ -42,7 +42,7 @@ final class Stack implements AutoCloseable {
   /**
    * The Slack users the notifiers know (Slack id: Kubernetes user), as a platform team maps them.
    */
-  static final String SLACK_USERS = "U0BOB: bob\nU0MALLORY: mallory\n";
+  static final String SLACK_USERS = "U0BOB: bob\nU0MALLORY: mallory\nU0RITA: rita\n";
 
   static final String APP_PATH = "deploy";
   static final String CONFIG_PATH = "standard";

@@ -40,8 +40,48 @@ public record PromotionApprovalState(
             "PENDING_APPROVAL, APPROVED, REJECTED, EXPIRED, RUNNING, SUCCEEDED or FAILED.")
         State state,
     @JsonPropertyDescription("When a pending Promotion expires (RFC 3339, UTC).") Instant expiresAt,
-    @JsonPropertyDescription("What happened last, for a person.") String message)
+    @JsonPropertyDescription("What happened last, for a person.") String message,
+    @JsonPropertyDescription(
+            "For a SUCCEEDED Promotion that moved toTier's branch: the commit the branch held"
+                + " before, what a rollback goes back to. Absent otherwise or when not known.")
+        String previousCommit)
     implements ApprovalEvent {
+
+  /** A state that names no commit to roll back to. */
+  public PromotionApprovalState(
+      String namespace,
+      String promotion,
+      long generation,
+      String fromTier,
+      String toTier,
+      String commit,
+      boolean rollback,
+      String requestedBy,
+      int approvalsRequired,
+      List<Approval> approvals,
+      String rejectedBy,
+      String reason,
+      State state,
+      Instant expiresAt,
+      String message) {
+    this(
+        namespace,
+        promotion,
+        generation,
+        fromTier,
+        toTier,
+        commit,
+        rollback,
+        requestedBy,
+        approvalsRequired,
+        approvals,
+        rejectedBy,
+        reason,
+        state,
+        expiresAt,
+        message,
+        null);
+  }
 
   public PromotionApprovalState {
     Require.present(promotion, "promotion");

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  *
  * @param commit the head of {@code toBranch} afterwards
  * @param reason for a failure, a CamelCase word: NotFastForward, BranchNotFound, …
+ * @param previousCommit the head of {@code toBranch} before, when the promotion moved it (a
+ *     fast-forward or a rollback); absent when unknown or the branch did not move
  */
 @JsonClassDescription(
     "What became of a Promotion: whether the branch moved, the commit, or why not.")
@@ -27,8 +29,38 @@ public record PromotionResult(
             "For a failure, a CamelCase word a machine can match: NotFastForward,"
                 + " BranchNotFound, ...")
         String reason,
-    @JsonPropertyDescription("What happened, for a person.") String message)
+    @JsonPropertyDescription("What happened, for a person.") String message,
+    @JsonPropertyDescription(
+            "The head of toBranch before, when this promotion moved it (a fast-forward or a"
+                + " rollback): what a rollback goes back to. Absent when not known or when the"
+                + " branch did not move.")
+        String previousCommit)
     implements PromotionEvent {
+
+  /** A result that does not say where the branch was before. */
+  public PromotionResult(
+      String promotion,
+      long generation,
+      String appRepository,
+      String fromBranch,
+      String toBranch,
+      Outcome outcome,
+      String commit,
+      String reason,
+      String message) {
+    this(
+        promotion,
+        generation,
+        appRepository,
+        fromBranch,
+        toBranch,
+        outcome,
+        commit,
+        reason,
+        message,
+        null);
+  }
+
   public PromotionResult {
     Require.present(promotion, "promotion");
     Require.present(appRepository, "appRepository");

@@ -92,8 +92,7 @@ public final class JGitPromoter implements Promoter {
                 .setTimeout(60)
                 .call();
         Optional<PromotionResult> refused = refusal(request, to, results);
-        return refused.orElseGet(
-            () -> result(request, Outcome.SUCCEEDED, target, null, "moved to " + target));
+        return refused.orElseGet(() -> moved(request, target, to, "moved to " + target));
       }
     } catch (GitFailure f) {
       return terminalOrThrow(request, f);
@@ -128,8 +127,7 @@ public final class JGitPromoter implements Promoter {
             .setTimeout(60)
             .call();
     Optional<PromotionResult> refused = refusal(request, to, results);
-    return refused.orElseGet(
-        () -> result(request, Outcome.SUCCEEDED, target, null, "rolled back to " + target));
+    return refused.orElseGet(() -> moved(request, target, to, "rolled back to " + target));
   }
 
   /** Fetches the branches of the request (refs of this target branch only). */
@@ -193,6 +191,22 @@ public final class JGitPromoter implements Promoter {
   private static PromotionResult failed(
       PromotionRequested r, String commit, FailureReason reason, String message) {
     return result(r, Outcome.FAILED, commit, reason.name(), message);
+  }
+
+  /** Success that moved {@code toBranch} from {@code before} (null: it did not exist). */
+  private static PromotionResult moved(
+      PromotionRequested r, String target, String before, String message) {
+    return new PromotionResult(
+        r.promotion(),
+        r.generation(),
+        r.appRepository(),
+        r.fromBranch(),
+        r.toBranch(),
+        Outcome.SUCCEEDED,
+        target,
+        null,
+        message,
+        before);
   }
 
   private static PromotionResult result(

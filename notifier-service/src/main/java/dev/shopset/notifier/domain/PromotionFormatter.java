@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Pure: a Promotion's Slack message (who asked, who approved, Approve / Reject buttons while it
- * waits for approvals) and the thread reply that records each change.
+ * waits for approvals, a Roll back button once it moved the Tier's branch) and the thread reply
+ * that records each change.
  */
 public final class PromotionFormatter {
 
@@ -64,7 +66,59 @@ public final class PromotionFormatter {
                   button("Approve", SlackAction.APPROVE, key(s), "primary"),
                   button("Reject", SlackAction.REJECT, key(s), "danger"))));
     }
+    rollbackTarget(s)
+        .ifPresent(commit ->
+            blocks.add(
+                obj(
+                    "type",
+                    "actions",
+                    "block_id",
+                    "shopset_rollback",
+                    "elements",
+                    List.of(rollbackButton(s.toTier(), commit)))));
     return new SlackMessage(title, blocks, title + (s.message() == null ? "" : "\n" + s.message()));
+  }
+
+  /**
+   * The commit a Roll back button on this state's message goes back to: what the Tier's branch held
+   * before a promotion that succeeded; empty for a rollback, a promotion that did not run or one
+   * that did not move the branch.
+   */
+  public static Optional<String> rollbackTarget(PromotionApprovalState s) {
+    return s.state() == State.SUCCEEDED
+            && !s.rollback()
+            && s.previousCommit() != null
+            && !s.previousCommit().isBlank()
+        ? Optional.of(s.previousCommit())
+        : Optional.empty();
+  }
+
+  /**
+   * The reply in the thread of the promotion whose Roll back button was clicked, for each change of
+   * the rollback Promotion it became: who asked, and where it stands.
+   */
+  public SlackMessage rollbackReply(PromotionApprovalState rollback) {
+    String text =
+        ":leftwards_arrow_with_hook: Roll back of "
+            + rollback.toTier()
+            + " to "
+            + shortSha(rollback.commit())
+            + " asked by "
+            + orDash(rollback.requestedBy())
+            + " (Promotion "
+            + key(rollback)
+            + "): "
+            + headline(rollback)
+            + (rollback.message() == null || rollback.message().isBlank()
+                ? ""
+                : "\n" + rollback.message());
+    return new SlackMessage(
+        text, List.of(obj("type", "section", "text", mrkdwn(RolloutFormatter.escape(text)))), text);
+  }
+
+  /** The first 7 characters of a commit, as git shows it. */
+  static String shortSha(String commit) {
+    return commit == null ? "unknown" : commit.substring(0, Math.min(7, commit.length()));
   }
 
   /** The thread reply that records this state: what happened, and the watcher's words. */
@@ -101,7 +155,8 @@ public final class PromotionFormatter {
       case REJECTED -> "rejected by " + orDash(s.rejectedBy());
       case EXPIRED -> "expired with " + count + " approvals";
       case RUNNING -> "running" + (s.approvalsRequired() > 0 ? " (approved " + count + ")" : "");
-      case SUCCEEDED -> s.rollback() ? "rolled back" : "promoted to " + s.toTier();
+      case SUCCEEDED ->
+          s.rollback() ? "rolled back to " + shortSha(s.commit()) : "promoted to " + s.toTier();
       case FAILED -> "NotAllowed".equals(s.reason()) ? "refused" : "failed";
     };
   }
@@ -152,6 +207,30 @@ public final class PromotionFormatter {
     b.put("text", obj("type", "plain_text", "text", label));
     b.put("value", value);
     b.put("style", style);
+    return b;
+  }
+
+  /** Roll back, with Slack's confirmation dialog: a click asks once more before it is sent. */
+  private static Map<String, Object> rollbackButton(String tier, String commit) {
+    Map<String, Object> b =
+        button("Roll back", SlackAction.ROLLBACK, tier + "@" + commit, "danger");
+    b.put(
+        "confirm",
+        obj(
+            "title",
+            obj("type", "plain_text", "text", "Roll back " + tier + "?"),
+            "text",
+            obj(
+                "type",
+                "plain_text",
+                "text",
+                "Roll back " + tier + " to " + shortSha(commit) + "?"),
+            "confirm",
+            obj("type", "plain_text", "text", "Roll back"),
+            "deny",
+            obj("type", "plain_text", "text", "Cancel"),
+            "style",
+            "danger"));
     return b;
   }
 

@@ -2,16 +2,18 @@ package dev.shopset.notifier.domain;
 
 import dev.shopset.contracts.events.Keys;
 import dev.shopset.contracts.events.PromotionApprovalState;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps one Slack message per Promotion: posted on its first state, updated in place on every
- * change (buttons only while it waits for approvals), one thread reply per change so the thread
- * keeps the history. Message ids live in {@code shopset.notifier.messages} under {@code
- * promotion:<key>}, so a restart updates rather than re-posts; a state already handled (same
- * CloudEvent id) changes nothing. A refusal is also told to the person who clicked, when this
- * replica saw the click.
+ * change (Approve / Reject while it waits for approvals, Roll back once it succeeded), one thread
+ * reply per change so the thread keeps the history; each change of a rollback Promotion is also
+ * told in the thread of the message whose Roll back button asked for it. Message ids live in {@code
+ * shopset.notifier.messages} under {@code promotion:<key>}, so a restart updates rather than
+ * re-posts; a state already handled (same CloudEvent id) changes nothing. A refusal is also told to
+ * the person who clicked, when this replica saw the click.
  */
 public final class PromotionNotifier {
 
@@ -19,6 +21,12 @@ public final class PromotionNotifier {
 
   /** The prefix of a Promotion's entry in the message store (rollout ids never start so). */
   public static final String STORE_PREFIX = "promotion:";
+
+  /**
+   * The prefix of the entry naming the message that offers a Roll back to {@code tier@commit}
+   * (rollout ids never start so either).
+   */
+  public static final String ROLLBACK_PREFIX = "rollback-offer:";
 
   private final PromotionFormatter formatter;
   private final ChannelRouter router;
@@ -92,10 +100,59 @@ public final class PromotionNotifier {
           false);
       metrics.posted("reply");
     }
+    if (slack.supportsUpdates()) {
+      offerRollback(state, current);
+      tellTheRolledBackThread(state, eventId);
+    }
     store.put(current.handling(eventId));
     if (PromotionFormatter.isRefusal(state)) {
       tellWhoClicked(key, state);
     }
+  }
+
+  /**
+   * Remembers which message carries the Roll back button to {@code toTier@commit}, so the rollback
+   * Promotion a click on it becomes is recorded in that message's thread.
+   */
+  private void offerRollback(PromotionApprovalState state, PostedMessage message) {
+    Optional<String> target = PromotionFormatter.rollbackTarget(state);
+    if (target.isEmpty() || message.ts() == null) {
+      return;
+    }
+    String id = ROLLBACK_PREFIX + state.toTier() + "@" + target.get();
+    if (store.get(id).filter(m -> message.ts().equals(m.ts())).isEmpty()) {
+      store.put(
+          new PostedMessage(
+              id,
+              message.channel(),
+              message.channelId(),
+              message.ts(),
+              true,
+              false,
+              true,
+              false,
+              List.of()));
+    }
+  }
+
+  /** A rollback's change, told in the thread of the message whose Roll back button asked for it. */
+  private void tellTheRolledBackThread(PromotionApprovalState state, String eventId)
+      throws SlackException, InterruptedException {
+    if (!state.rollback() || state.commit() == null) {
+      return;
+    }
+    String id = ROLLBACK_PREFIX + state.toTier() + "@" + state.commit();
+    Optional<PostedMessage> offered = store.get(id);
+    if (offered.isEmpty() || offered.get().ts() == null) {
+      return;
+    }
+    slack.post(
+        offered.get().channelId(),
+        formatter.rollbackReply(state),
+        offered.get().ts(),
+        id + "#" + eventId,
+        false);
+    metrics.posted("reply");
   }
 
   private void tellWhoClicked(String key, PromotionApprovalState state) {

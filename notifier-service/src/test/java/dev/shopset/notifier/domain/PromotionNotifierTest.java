@@ -142,4 +142,62 @@ class PromotionNotifierTest {
         .singleElement()
         .satisfies(e -> assertThat(e.text()).startsWith("ShopSet refused this: Refused: bob"));
   }
+
+  @Test
+  void aRollbackAskedFromARollBackButtonIsToldInTheThreadOfTheMessageThatOfferedIt()
+      throws Exception {
+    String before = "abcdef0123456789abcdef0123456789abcdef01";
+    PromotionNotifier n = notifier(store);
+    n.handle(
+        "o1",
+        withPrevious(state("release-offer", "prod", State.SUCCEEDED, null, "Moved."), before));
+    String ts = store.get("promotion:release-offer").orElseThrow().ts();
+    assertThat(STUB.messages("#prod-approvals"))
+        .filteredOn(m -> "promotion:release-offer".equals(m.marker()))
+        .singleElement()
+        .satisfies(m -> assertThat(m.blocks()).contains("\"value\":\"prod@" + before + "\""));
+
+    n.handle("o2", rollback("slack-aaaa", before, State.RUNNING, null, "Rolling back."));
+    n.handle("o3", rollback("slack-aaaa", before, State.SUCCEEDED, null, "Rolled back."));
+    n.handle("o3", rollback("slack-aaaa", before, State.SUCCEEDED, null, "Rolled back."));
+
+    assertThat(STUB.thread("#prod-approvals", ts))
+        .extracting(SlackStub.Posted::text)
+        .satisfiesExactly(
+            t -> assertThat(t).contains("promoted to prod"),
+            t -> assertThat(t).contains("Roll back of prod to abcdef0 asked by alice", "running"),
+            t -> assertThat(t).contains("asked by alice", "rolled back to abcdef0"));
+    assertThat(STUB.messages("#prod-approvals"))
+        .filteredOn(m -> m.threadTs() == null && "promotion:slack-aaaa".equals(m.marker()))
+        .as("the rollback has its own message too")
+        .singleElement()
+        .satisfies(m -> assertThat(m.blocks()).doesNotContain("shopset_rollback"));
+  }
+
+  private static PromotionApprovalState withPrevious(PromotionApprovalState s, String previous) {
+    return new PromotionApprovalState(
+        s.namespace(),
+        s.promotion(),
+        s.generation(),
+        s.fromTier(),
+        s.toTier(),
+        s.commit(),
+        s.rollback(),
+        s.requestedBy(),
+        s.approvalsRequired(),
+        s.approvals(),
+        s.rejectedBy(),
+        s.reason(),
+        s.state(),
+        s.expiresAt(),
+        s.message(),
+        previous);
+  }
+
+  private static PromotionApprovalState rollback(
+      String name, String commit, State state, String reason, String message) {
+    return new PromotionApprovalState(
+        null, name, 1, "prod", "prod", commit, true, "alice", 0, List.of(), null, reason, state,
+        null, message);
+  }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * What became of a Promotion: its phase, who requested, approved or rejected it, the commit it
- * moved to or why not, and Ready/Approved conditions in the shape of {@code metav1.Condition}.
+ * moved to (and from) or why not, and Ready/Approved conditions in the shape of {@code
+ * metav1.Condition}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PromotionStatus(
@@ -33,7 +34,45 @@ public record PromotionStatus(
     @JsonPropertyDescription("When a Promotion waiting for approvals expires (RFC 3339).")
         String expiresAt,
     @JsonPropertyDescription("Ready (it ran and succeeded) and Approved.")
-        List<Condition> conditions) {
+        List<Condition> conditions,
+    @JsonPropertyDescription(
+            "When it succeeded and moved the target branch: the commit the branch held before,"
+                + " what a rollback goes back to.")
+        String previousCommit) {
+
+  /** A status that names no commit to roll back to. */
+  public PromotionStatus(
+      Phase phase,
+      String fromBranch,
+      String toBranch,
+      String commit,
+      String reason,
+      String message,
+      String time,
+      Long observedGeneration,
+      String requestedBy,
+      Integer approvalsRequired,
+      List<Approval> approvals,
+      String rejectedBy,
+      String expiresAt,
+      List<Condition> conditions) {
+    this(
+        phase,
+        fromBranch,
+        toBranch,
+        commit,
+        reason,
+        message,
+        time,
+        observedGeneration,
+        requestedBy,
+        approvalsRequired,
+        approvals,
+        rejectedBy,
+        expiresAt,
+        conditions,
+        null);
+  }
 
   /** A status without approvals or conditions. */
   public PromotionStatus(

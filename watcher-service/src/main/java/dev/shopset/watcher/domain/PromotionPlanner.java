@@ -8,6 +8,7 @@ import dev.shopset.contracts.resources.PromotionStatus;
 import dev.shopset.contracts.resources.PromotionStatus.Phase;
 import dev.shopset.contracts.resources.Tier;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -174,7 +175,14 @@ public final class PromotionPlanner {
             result.reason(),
             result.message(),
             current == null ? null : current.time(),
-            result.generation());
+            result.generation(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            previousCommit(current, result));
     next =
         PromotionStatuses.withConditions(
             PromotionStatuses.withGate(
@@ -202,7 +210,27 @@ public final class PromotionPlanner {
         status.approvals(),
         status.rejectedBy(),
         status.expiresAt(),
-        status.conditions());
+        status.conditions(),
+        status.previousCommit());
+  }
+
+  /**
+   * The head the target branch had before the result's move; a redelivered result that finds the
+   * branch already there names none, so the one recorded for the same move is kept.
+   */
+  private static String previousCommit(PromotionStatus current, PromotionResult result) {
+    if (result.outcome() != PromotionResult.Outcome.SUCCEEDED) {
+      return null;
+    }
+    if (result.previousCommit() != null) {
+      return result.previousCommit();
+    }
+    boolean sameMove =
+        current != null
+            && current.phase() == Phase.Succeeded
+            && Objects.equals(current.observedGeneration(), result.generation())
+            && Objects.equals(current.commit(), result.commit());
+    return sameMove ? current.previousCommit() : null;
   }
 
   /**

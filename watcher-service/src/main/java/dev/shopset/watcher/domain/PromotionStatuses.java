@@ -37,7 +37,8 @@ public final class PromotionStatuses {
             gate == null || gate.approvals().isEmpty() ? null : gate.approvals(),
             gate == null ? null : gate.rejectedBy(),
             gate == null ? null : gate.expiresAt(),
-            null);
+            null,
+            status.previousCommit());
     return withConditions(merged, null);
   }
 
@@ -126,7 +127,8 @@ public final class PromotionStatuses {
         status.approvals(),
         status.rejectedBy(),
         status.expiresAt(),
-        conditions);
+        conditions,
+        status.previousCommit());
   }
 
   private static Condition approved(int required, String approvals, String time, Long generation) {
@@ -184,10 +186,14 @@ public final class PromotionStatuses {
         && Objects.equals(a.approvalsRequired(), b.approvalsRequired())
         && Objects.equals(a.approvals(), b.approvals())
         && Objects.equals(a.rejectedBy(), b.rejectedBy())
-        && Objects.equals(a.expiresAt(), b.expiresAt());
+        && Objects.equals(a.expiresAt(), b.expiresAt())
+        && Objects.equals(a.previousCommit(), b.previousCommit());
   }
 
-  /** The event that says where {@code promotion} stands with {@code status}. */
+  /**
+   * The event that says where {@code promotion} stands with {@code status}; a succeeded one names
+   * the commit its target branch held before (what a rollback goes back to).
+   */
   public static PromotionApprovalState state(
       Promotion promotion, PromotionStatus status, String fromTier, String toTier) {
     var spec = promotion.getSpec();
@@ -215,7 +221,8 @@ public final class PromotionStatuses {
         status.reason(),
         stateOf(status.phase()),
         status.expiresAt() == null ? null : Instant.parse(status.expiresAt()),
-        status.message());
+        status.message(),
+        status.phase() == Phase.Succeeded ? status.previousCommit() : null);
   }
 
   static PromotionApprovalState.State stateOf(Phase phase) {

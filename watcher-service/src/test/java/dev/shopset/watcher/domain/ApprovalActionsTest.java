@@ -62,6 +62,54 @@ class ApprovalActionsTest {
     assertThat(outcome.refusal().message()).contains("mallory may not promote into Tier 'prod'");
   }
 
+  @Test
+  void aPromoterRollsBackFromSlackAsThemselvesToTheCommitOnTheButton() {
+    var outcome =
+        ApprovalActions.decide(
+            rollback("prod", "0123456789abcdef0123456789abcdef01234567", "alice", "i-5"),
+            tiers::get);
+
+    assertThat(outcome.refusal()).isNull();
+    assertThat(outcome.promotion().tier()).isEqualTo("prod");
+    assertThat(outcome.promotion().isRollback()).isTrue();
+    assertThat(outcome.promotion().commit()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
+    assertThat(outcome.promotion().requestedBy()).isEqualTo("alice");
+  }
+
+  @Test
+  void aRollbackFromSlackBySomeoneTheTierDoesNotNameIsRefusedWithTheReason() {
+    var outcome =
+        ApprovalActions.decide(
+            rollback("prod", "0123456789abcdef0123456789abcdef01234567", "mallory", "i-6"),
+            tiers::get);
+
+    assertThat(outcome.promotion()).isNull();
+    assertThat(outcome.refusal().state()).isEqualTo(PromotionApprovalState.State.FAILED);
+    assertThat(outcome.refusal().rollback()).isTrue();
+    assertThat(outcome.refusal().toTier()).isEqualTo("prod");
+    assertThat(outcome.refusal().requestedBy()).isEqualTo("mallory");
+    assertThat(outcome.refusal().reason()).isEqualTo(ApprovalDecisions.NOT_ALLOWED);
+    assertThat(outcome.refusal().message())
+        .contains("mallory may not roll back Tier 'prod' from Slack")
+        .contains("spec.promotionPolicy.promoters");
+  }
+
+  private static ApprovalActionRequested rollback(
+      String tier, String commit, String actor, String interaction) {
+    return new ApprovalActionRequested(
+        Action.ROLLBACK,
+        null,
+        null,
+        tier,
+        commit,
+        actor,
+        List.of(),
+        "U1",
+        interaction,
+        null,
+        Instant.EPOCH);
+  }
+
   private static ApprovalActionRequested action(
       Action what, String promotion, String tier, String actor, String interaction) {
     return new ApprovalActionRequested(

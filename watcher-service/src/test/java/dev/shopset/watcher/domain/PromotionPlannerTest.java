@@ -73,6 +73,53 @@ class PromotionPlannerTest {
     assertThat(PromotionPlanner.statusOf(PromotionPlanner.at(status, NOW), result)).isEmpty();
   }
 
+  @Test
+  void aSucceededResultRecordsTheHeadItReplacedAndARedeliveryThatFindsTheBranchThereKeepsIt() {
+    var moved = result(PromotionResult.Outcome.SUCCEEDED, "new", null, "old");
+    var status = PromotionPlanner.at(PromotionPlanner.statusOf(null, moved).orElseThrow(), NOW);
+    assertThat(status.previousCommit()).isEqualTo("old");
+
+    // A redelivery finds the branch already there and names no previous head: nothing changes.
+    var alreadyThere = result(PromotionResult.Outcome.SUCCEEDED, "new", null, null);
+    assertThat(PromotionPlanner.statusOf(status, alreadyThere)).isEmpty();
+
+    var failed = result(PromotionResult.Outcome.FAILED, "new", "NotFastForward", "old");
+    assertThat(PromotionPlanner.statusOf(null, failed).orElseThrow().previousCommit()).isNull();
+  }
+
+  @Test
+  void theStateOfASucceededPromotionNamesWhatARollbackGoesBackToAndOthersDoNot() {
+    var promotion = promotion("p1", "dev");
+    var succeeded =
+        PromotionPlanner.statusOf(
+                null, result(PromotionResult.Outcome.SUCCEEDED, "new", null, "old"))
+            .orElseThrow();
+    var running = PromotionPlanner.plan(promotion, tiers::get, NOW).status();
+
+    assertThat(PromotionStatuses.state(promotion, succeeded, "dev", "prod").previousCommit())
+        .isEqualTo("old");
+    assertThat(PromotionStatuses.state(promotion, running, "dev", "prod").previousCommit())
+        .isNull();
+    assertThat(PromotionStatuses.withGate(succeeded, null).previousCommit())
+        .as("kept through the approval facts")
+        .isEqualTo("old");
+  }
+
+  private static PromotionResult result(
+      PromotionResult.Outcome outcome, String commit, String reason, String previousCommit) {
+    return new PromotionResult(
+        "p1",
+        1,
+        "https://git.example/app.git",
+        "dev",
+        "prod",
+        outcome,
+        commit,
+        reason,
+        "done",
+        previousCommit);
+  }
+
   private static Tier frozen(Tier tier) {
     var t = tier.getSpec();
     tier.setSpec(

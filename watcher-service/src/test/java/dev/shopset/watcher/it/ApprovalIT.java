@@ -9,6 +9,7 @@ import dev.shopset.contracts.Topics;
 import dev.shopset.contracts.events.ApprovalActionRequested;
 import dev.shopset.contracts.events.PromotionApprovalState;
 import dev.shopset.contracts.events.PromotionApprovalState.State;
+import dev.shopset.contracts.events.PromotionResult;
 import dev.shopset.contracts.resources.Promotion;
 import dev.shopset.contracts.resources.PromotionApproval;
 import dev.shopset.contracts.resources.PromotionApprovalSpec;
@@ -22,6 +23,7 @@ import dev.shopset.contracts.resources.Tier;
 import dev.shopset.contracts.resources.TierSpec;
 import dev.shopset.kafka.KafkaBrokerTestResource;
 import dev.shopset.testkit.TopicTail;
+import dev.shopset.watcher.domain.ApprovalActions;
 import dev.shopset.watcher.domain.ApprovalDecisions;
 import dev.shopset.watcher.kubernetes.WatcherLoop;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -187,6 +189,100 @@ class ApprovalIT {
       awaitPhase("prm-alice", Phase.Pending);
       assertThat(requested(requests, "prm-mallory")).isEmpty();
     }
+  }
+
+  /**
+   * A promotion that ran names, in its status and in its SUCCEEDED state, the commit its target
+   * branch held before (what the Slack message's Roll back button goes back to). A Slack rollback
+   * by someone the Tier does not name as a promoter is refused with the reason; a promoter's
+   * becomes a rollback Promotion to that commit, requested by them.
+   */
+  @Test
+  void aSucceededPromotionNamesWhatARollbackGoesBackToAndOnlyAPromoterMayRollBackFromSlack() {
+    String before = "1".repeat(40);
+    String after = "2".repeat(40);
+    tiers("rbk", 1, "24h", new Subjects(List.of("alice"), List.of()));
+    try (var states = new TopicTail(Topics.APPROVALS)) {
+      promote("rbk-release", "rbk-dev", "alice");
+      awaitPhase("rbk-release", Phase.PendingApproval);
+      approve("rbk-bob", "rbk-release", "bob", Decision.Approve);
+      awaitPhase("rbk-release", Phase.Pending);
+
+      WatcherTestSupport.publish(
+          "/shopset/git-pusher",
+          new PromotionResult(
+              "rbk-release",
+              1,
+              "https://git.example/app.git",
+              "rbk-dev",
+              "rbk-prod",
+              PromotionResult.Outcome.SUCCEEDED,
+              after,
+              null,
+              "moved to " + after,
+              before));
+
+      awaitPhase("rbk-release", Phase.Succeeded);
+      assertThat(status("rbk-release").previousCommit()).isEqualTo(before);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(() ->
+              assertThat(states(states, "rbk-release").getLast())
+                  .satisfies(last -> {
+                    assertThat(last.state()).isEqualTo(State.SUCCEEDED);
+                    assertThat(last.previousCommit()).isEqualTo(before);
+                  }));
+
+      var byMallory = rollback("rbk-prod", before, "mallory", "rbk-interaction-1");
+      var byAlice = rollback("rbk-prod", before, "alice", "rbk-interaction-2");
+      WatcherTestSupport.publish("/shopset/notifier", byMallory);
+      WatcherTestSupport.publish("/shopset/notifier", byAlice);
+
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(() -> {
+            Promotion rollback =
+                client.resources(Promotion.class).withName(ApprovalActions.nameOf(byAlice)).get();
+            assertThat(rollback).isNotNull();
+            assertThat(rollback.getSpec().isRollback()).isTrue();
+            assertThat(rollback.getSpec().tier()).isEqualTo("rbk-prod");
+            assertThat(rollback.getSpec().commit()).isEqualTo(before);
+            assertThat(rollback.getSpec().requestedBy()).isEqualTo("alice");
+          });
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(() ->
+              assertThat(states(states, ApprovalActions.nameOf(byMallory)))
+                  .singleElement()
+                  .satisfies(refused -> {
+                    assertThat(refused.state()).isEqualTo(State.FAILED);
+                    assertThat(refused.rollback()).isTrue();
+                    assertThat(refused.reason()).isEqualTo(ApprovalDecisions.NOT_ALLOWED);
+                    assertThat(refused.message())
+                        .contains("mallory may not roll back Tier 'rbk-prod' from Slack");
+                  }));
+      // Both actions share the Tier's key, so Mallory's was carried out (refused) before Alice's
+      // Promotion was written: no Promotion for Mallory's will follow.
+      assertThat(
+              client.resources(Promotion.class).withName(ApprovalActions.nameOf(byMallory)).get())
+          .isNull();
+    }
+  }
+
+  private static ApprovalActionRequested rollback(
+      String tier, String commit, String actor, String interaction) {
+    return new ApprovalActionRequested(
+        ApprovalActionRequested.Action.ROLLBACK,
+        null,
+        null,
+        tier,
+        commit,
+        actor,
+        List.of(),
+        "U0" + actor.toUpperCase(java.util.Locale.ROOT),
+        interaction,
+        null,
+        Instant.now());
   }
 
   private void tiers(String prefix, int required, String expiry, Subjects promoters) {
