@@ -55,14 +55,20 @@ public class PromotionService {
     this.tracer = tracer;
   }
 
-  void reconcile(String name, Instant seenAt) {
+  /**
+   * Reconciles the Promotion {@code name}; returns when to reconcile it again though nothing
+   * changes: the moment a Promotion waiting for approvals expires (else it would be seen expired
+   * only at the next resync, minutes later).
+   */
+  Optional<Instant> reconcile(String name, Instant seenAt) {
     Promotion promotion = informers.promotions().get(name);
-    if (promotion != null) {
-      reconcile(promotion, seenAt, false);
+    if (promotion == null) {
+      return Optional.empty();
     }
+    return reconcile(promotion, seenAt, false);
   }
 
-  private void reconcile(Promotion promotion, Instant seenAt, boolean fresh) {
+  private Optional<Instant> reconcile(Promotion promotion, Instant seenAt, boolean fresh) {
     String name = promotion.getMetadata().getName();
     Function<String, Tier> tiers = informers.tiers()::get;
     Instant now = Instant.now();
@@ -78,16 +84,13 @@ public class PromotionService {
       if (decision.status() != null) {
         persist(promotion, decision.status(), target);
       }
-      return;
+      return expiry(decision, now);
     }
     var plan = PromotionPlanner.plan(promotion, tiers, now);
     if (plan.request() != null && !fresh) {
       // The cache may not show the Pending status written a moment ago: ask the API server.
       Promotion current = status.currentPromotion(name);
-      if (current != null) {
-        reconcile(current, seenAt, true);
-      }
-      return;
+      return current == null ? Optional.empty() : reconcile(current, seenAt, true);
     }
     if (plan.request() != null) {
       // Published before the status: a crash in between repeats the same request (same id).
@@ -109,6 +112,17 @@ public class PromotionService {
     if (plan.status() != null) {
       persist(promotion, PromotionStatuses.withGate(plan.status(), decision.gate()), target);
     }
+    return Optional.empty();
+  }
+
+  /** When a Promotion still waiting for approvals expires; empty when it does not wait. */
+  private static Optional<Instant> expiry(ApprovalDecisions.Decision decision, Instant now) {
+    var gate = decision.gate();
+    if (gate == null || gate.expiresAt() == null || gate.rejectedBy() != null) {
+      return Optional.empty();
+    }
+    Instant at = Instant.parse(gate.expiresAt());
+    return now.isBefore(at) ? Optional.of(at) : Optional.empty();
   }
 
   /**

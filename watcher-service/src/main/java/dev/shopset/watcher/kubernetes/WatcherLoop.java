@@ -10,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,7 +185,8 @@ public class WatcherLoop {
     try {
       switch (item.kind()) {
         case SHOPSET -> desired.reconcile(item.key(), item.seenAt());
-        case PROMOTION -> promotions.reconcile(item.key(), item.seenAt());
+        case PROMOTION ->
+            promotions.reconcile(item.key(), item.seenAt()).ifPresent(at -> lookAgainAt(item, at));
         case DEPLOYMENT -> rollouts.reconcile(item.key(), item.seenAt());
         case TIER -> sources.reconcileTier(item.key());
         case CONFIGURATION -> sources.reconcileConfiguration(item.key());
@@ -200,6 +202,14 @@ public class WatcherLoop {
       retries.schedule(
           () -> queue.add(item.kind(), item.key()), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
+  }
+
+  /**
+   * Reconciles {@code item} again at {@code at} (a little after: the moment itself may be early).
+   */
+  private void lookAgainAt(WorkQueue.Item item, Instant at) {
+    long millis = Math.max(0, Duration.between(Instant.now(), at).toMillis()) + 100;
+    retries.schedule(() -> queue.add(item.kind(), item.key()), millis, TimeUnit.MILLISECONDS);
   }
 
   /**
