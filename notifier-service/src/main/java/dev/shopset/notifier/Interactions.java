@@ -1,12 +1,16 @@
 package dev.shopset.notifier;
 
-import dev.shopset.notifier.domain.InteractionHandler;
+import dev.shopset.notifier.api.SlackForm;
+import dev.shopset.notifier.app.ClickHandling;
+import dev.shopset.notifier.app.InteractionHandler;
 import dev.shopset.notifier.domain.SlackSignature;
 import dev.shopset.notifier.kafka.ApprovalActionPublisher;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -45,6 +49,7 @@ public class Interactions {
     this.handler =
         new InteractionHandler(
             new SlackSignature(secret.get(), c.window(), Instant::now),
+            new SlackForm(),
             new SlackUsersFile(
                 c.usersFile().filter(f -> !f.isBlank()).map(Path::of).orElse(null), c.users()),
             publisher,
@@ -52,6 +57,13 @@ public class Interactions {
             runtime.clicks(),
             replies,
             Instant::now);
+  }
+
+  /** Click handling for the {@code api} adapter. */
+  @Produces
+  @Singleton
+  ClickHandling clickHandling() {
+    return new ClickHandling(handler);
   }
 
   /** The handler, or empty when interactivity is disabled (no signing secret). */

@@ -1,12 +1,13 @@
 package dev.shopset.notifier;
 
-import dev.shopset.notifier.domain.ChannelLanes;
+import dev.shopset.notifier.app.ChannelLanes;
+import dev.shopset.notifier.app.Notifications;
+import dev.shopset.notifier.app.PromotionNotifier;
 import dev.shopset.notifier.domain.ChannelRouter;
 import dev.shopset.notifier.domain.MeteredSlack;
 import dev.shopset.notifier.domain.NotifierMetrics;
 import dev.shopset.notifier.domain.Pacer;
 import dev.shopset.notifier.domain.PromotionFormatter;
-import dev.shopset.notifier.domain.PromotionNotifier;
 import dev.shopset.notifier.domain.RecentClicks;
 import dev.shopset.notifier.domain.ReliableSlack;
 import dev.shopset.notifier.domain.RolloutFormatter;
@@ -25,6 +26,8 @@ import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -116,6 +119,13 @@ public class NotifierRuntime {
   /** Answers people who clicked, through the click's {@code response_url}. */
   public SlackResponder responder() {
     return responder;
+  }
+
+  /** What the Kafka consumers hand their records to. */
+  @Produces
+  @Singleton
+  Notifications notifications() {
+    return new Notifications(lanes, promotions, this::awaitMessagesLoaded);
   }
 
   /** Waits until the message mapping is read, so nothing is posted twice after a restart. */

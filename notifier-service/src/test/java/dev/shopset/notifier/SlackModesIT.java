@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 import dev.shopset.contracts.events.Rollout;
 import dev.shopset.contracts.events.RolloutEvent;
 import dev.shopset.kafka.EmbeddedKafkaBroker;
-import dev.shopset.notifier.domain.ChannelLanes;
+import dev.shopset.notifier.app.ChannelLanes;
 import dev.shopset.notifier.domain.NotifierMetrics;
 import dev.shopset.notifier.slack.SlackStub;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.shopset.notifier.api;
 
-import dev.shopset.notifier.Interactions;
-import dev.shopset.notifier.domain.InteractionHandler;
+import dev.shopset.notifier.app.ClickHandling;
+import dev.shopset.notifier.app.InteractionHandler;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -20,10 +20,10 @@ import java.util.Optional;
 @Path("/slack/interactions")
 public class SlackInteractionsResource {
 
-  private final Interactions interactions;
+  private final ClickHandling clicks;
 
-  public SlackInteractionsResource(Interactions interactions) {
-    this.interactions = interactions;
+  public SlackInteractionsResource(ClickHandling clicks) {
+    this.clicks = clicks;
   }
 
   @POST
@@ -34,7 +34,7 @@ public class SlackInteractionsResource {
       @HeaderParam("X-Slack-Request-Timestamp") String timestamp,
       @HeaderParam("X-Slack-Signature") String signature,
       byte[] body) {
-    Optional<InteractionHandler> handler = interactions.handler();
+    Optional<InteractionHandler> handler = clicks.enabled();
     if (handler.isEmpty()) {
       return Response.status(Response.Status.SERVICE_UNAVAILABLE)
           .entity(

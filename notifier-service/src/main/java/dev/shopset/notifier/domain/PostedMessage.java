@@ -41,12 +41,12 @@ public record PostedMessage(
     return handledEvents.contains(eventId);
   }
 
-  PostedMessage attempting() {
+  public PostedMessage attempting() {
     return new PostedMessage(
         rolloutId, channel, channelId, ts, posted, true, finalShown, replied, handledEvents);
   }
 
-  PostedMessage posted(SlackPort.SlackRef ref, boolean isFinal) {
+  public PostedMessage posted(SlackPort.SlackRef ref, boolean isFinal) {
     return new PostedMessage(
         rolloutId, channel, ref.channel(), ref.ts(), true, false, isFinal, replied, handledEvents);
   }
@@ -61,7 +61,7 @@ public record PostedMessage(
         rolloutId, channel, channelId, ts, posted, postAttempted, finalShown, true, handledEvents);
   }
 
-  PostedMessage handling(String eventId) {
+  public PostedMessage handling(String eventId) {
     List<String> ids = new ArrayList<>(handledEvents);
     ids.add(eventId);
     while (ids.size() > REMEMBERED_EVENTS) {

@@ -6,10 +6,10 @@ import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.PromotionApprovalState;
 import dev.shopset.contracts.events.ShopSetEvent;
 import dev.shopset.contracts.retry.Backoff;
-import dev.shopset.notifier.NotifierRuntime;
+import dev.shopset.notifier.app.Notifications;
+import dev.shopset.notifier.app.PromotionNotifier;
 import dev.shopset.notifier.domain.MessageStore;
 import dev.shopset.notifier.domain.NotifierMetrics;
-import dev.shopset.notifier.domain.PromotionNotifier;
 import dev.shopset.notifier.domain.SlackException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -36,12 +36,12 @@ public class ApprovalStateConsumer {
   private static final Logger LOG = Logger.getLogger(ApprovalStateConsumer.class);
 
   private final PromotionNotifier notifier;
-  private final NotifierRuntime runtime;
+  private final Notifications.MessagesLoaded messagesLoaded;
   private final NotifierMetrics metrics;
 
-  public ApprovalStateConsumer(NotifierRuntime runtime, NotifierMetrics metrics) {
-    this.notifier = runtime.promotions();
-    this.runtime = runtime;
+  public ApprovalStateConsumer(Notifications notifications, NotifierMetrics metrics) {
+    this.notifier = notifications.promotions();
+    this.messagesLoaded = notifications.messagesLoaded();
     this.metrics = metrics;
   }
 
@@ -60,7 +60,7 @@ public class ApprovalStateConsumer {
     if (!(event.data() instanceof PromotionApprovalState state)) {
       return message.ack();
     }
-    runtime.awaitMessagesLoaded();
+    messagesLoaded.await();
     try {
       handleRetryingStore(event.id(), state);
     } catch (SlackException e) {

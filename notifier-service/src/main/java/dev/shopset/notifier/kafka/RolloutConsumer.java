@@ -5,8 +5,8 @@ import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.RolloutEvent;
 import dev.shopset.contracts.events.ShopSetEvent;
-import dev.shopset.notifier.NotifierRuntime;
-import dev.shopset.notifier.domain.ChannelLanes;
+import dev.shopset.notifier.app.ChannelLanes;
+import dev.shopset.notifier.app.Notifications;
 import dev.shopset.notifier.domain.NotifierMetrics;
 import dev.shopset.tracing.Traced;
 import io.opentelemetry.api.trace.SpanKind;
@@ -30,9 +30,9 @@ public class RolloutConsumer {
   private final NotifierMetrics metrics;
   private final Tracer tracer;
 
-  public RolloutConsumer(NotifierRuntime runtime, NotifierMetrics metrics, Tracer tracer) {
+  public RolloutConsumer(Notifications notifications, NotifierMetrics metrics, Tracer tracer) {
     this.tracer = tracer;
-    this.lanes = runtime.lanes();
+    this.lanes = notifications.lanes();
     this.metrics = metrics;
   }
 

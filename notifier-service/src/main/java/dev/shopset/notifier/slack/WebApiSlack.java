@@ -79,7 +79,7 @@ public final class WebApiSlack implements SlackPort {
             methods.chatPostMessage(req ->
                 req.channel(channel)
                     .text(message.text())
-                    .blocksAsString(message.blocksJson())
+                    .blocksAsString(BlockKitJson.blocks(message))
                     .threadTs(threadTs)
                     .unfurlLinks(false)
                     .unfurlMedia(false)
@@ -92,7 +92,10 @@ public final class WebApiSlack implements SlackPort {
   public void update(String channel, String ts, SlackMessage message) throws SlackException {
     call(() ->
         methods.chatUpdate(req ->
-            req.channel(channel).ts(ts).text(message.text()).blocksAsString(message.blocksJson())));
+            req.channel(channel)
+                .ts(ts)
+                .text(message.text())
+                .blocksAsString(BlockKitJson.blocks(message))));
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopset.contracts.events.PromotionApprovalState;
 import dev.shopset.contracts.events.PromotionApprovalState.State;
+import dev.shopset.notifier.slack.BlockKitJson;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,21 +33,24 @@ class PromotionFormatterTest {
         .containsEntry("deny", Map.of("type", "plain_text", "text", "Cancel"))
         .containsEntry("style", "danger")
         .containsKey("title");
-    assertThat(message.blocksJson()).doesNotContain("shopset_approve", "shopset_reject");
+    assertThat(BlockKitJson.blocks(message)).doesNotContain("shopset_approve", "shopset_reject");
   }
 
   @Test
   void noRollBackOnARollbackAFailedOrRunningPromotionOrOneThatNamesNoPreviousCommit() {
-    assertThat(formatter.message(promotion(State.SUCCEEDED, true, BEFORE, BEFORE)).blocksJson())
+    assertThat(
+            BlockKitJson.blocks(
+                formatter.message(promotion(State.SUCCEEDED, true, BEFORE, BEFORE))))
         .as("a rollback itself")
         .doesNotContain("shopset_rollback");
-    assertThat(formatter.message(promotion(State.FAILED, false, null, BEFORE)).blocksJson())
+    assertThat(BlockKitJson.blocks(formatter.message(promotion(State.FAILED, false, null, BEFORE))))
         .as("failed")
         .doesNotContain("shopset_rollback");
-    assertThat(formatter.message(promotion(State.RUNNING, false, null, null)).blocksJson())
+    assertThat(BlockKitJson.blocks(formatter.message(promotion(State.RUNNING, false, null, null))))
         .as("running")
         .doesNotContain("shopset_rollback");
-    assertThat(formatter.message(promotion(State.SUCCEEDED, false, null, null)).blocksJson())
+    assertThat(
+            BlockKitJson.blocks(formatter.message(promotion(State.SUCCEEDED, false, null, null))))
         .as("the branch did not move (or an older watcher)")
         .doesNotContain("shopset_rollback");
   }
@@ -69,7 +73,8 @@ class PromotionFormatterTest {
         .flatMap(b -> ((List<Map<String, Object>>) b.get("elements")).stream())
         .filter(e -> "shopset_rollback".equals(e.get("action_id")))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no Roll back button in " + message.blocksJson()));
+        .orElseThrow(
+            () -> new AssertionError("no Roll back button in " + BlockKitJson.blocks(message)));
   }
 
   private static PromotionApprovalState promotion(

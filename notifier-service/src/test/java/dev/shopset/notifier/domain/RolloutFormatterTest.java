@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopset.contracts.events.Rollout;
 import dev.shopset.contracts.events.RolloutEvent;
+import dev.shopset.notifier.slack.BlockKitJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class RolloutFormatterTest {
 
     assertThat(message.text()).isEqualTo(text);
     assertThat(message.blocks().getFirst()).containsEntry("type", "header");
-    assertThat(message.blocksJson())
+    assertThat(BlockKitJson.blocks(message))
         .contains("\"text\":\"" + title + "\"")
         .contains("*Namespace*\\n`shop-a`", "*ShopSet*\\neu-shops", "*Tier*\\nproduction")
         .contains(
@@ -83,10 +84,10 @@ class RolloutFormatterTest {
         .contains("`envoy`: `envoyproxy/envoy:v1.31.0` (unchanged)")
         .contains("shop-a/checkout#7 · started 2026-11-23 10:02:11 UTC");
     if (detail != null) {
-      assertThat(message.blocksJson()).contains(json(detail));
+      assertThat(BlockKitJson.blocks(message)).contains(json(detail));
     }
     if (!event.isFinal()) {
-      assertThat(message.blocksJson()).doesNotContain("*Duration*");
+      assertThat(BlockKitJson.blocks(message)).doesNotContain("*Duration*");
     }
     assertThat(message.plain())
         .startsWith(title)
@@ -132,7 +133,7 @@ class RolloutFormatterTest {
 
     SlackMessage message = formatter.message(started(r));
 
-    assertThat(message.blocksJson())
+    assertThat(BlockKitJson.blocks(message))
         .contains("`img&lt;1&gt;&amp;2`", "`app`: _none_ →", "*ShopSet*\\n–", "*Tier*\\n–")
         .contains("ns/d&lt;x&gt;#1");
     assertThat(message.text())
@@ -156,7 +157,7 @@ class RolloutFormatterTest {
   private static void render(String name, SlackMessage message) throws IOException {
     Path dir = Path.of("target", "slack-samples");
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve(name + ".json"), message.prettyPayload());
+    Files.writeString(dir.resolve(name + ".json"), BlockKitJson.payload(message));
     Files.writeString(dir.resolve(name + ".txt"), message.plain() + "\n");
   }
 
@@ -165,11 +166,11 @@ class RolloutFormatterTest {
     RolloutFormatter interactive = new RolloutFormatter(true);
     Rollout onTier = Rollouts.rollout("shop-a", "checkout", 3, null);
     assertThat(onTier.tier()).isNotNull();
-    assertThat(interactive.message(Rollouts.succeeded(onTier)).blocksJson())
+    assertThat(BlockKitJson.blocks(interactive.message(Rollouts.succeeded(onTier))))
         .contains("\"action_id\":\"shopset_promote\"", "\"value\":\"" + onTier.tier() + "\"");
-    assertThat(interactive.message(Rollouts.started(onTier)).blocksJson())
+    assertThat(BlockKitJson.blocks(interactive.message(Rollouts.started(onTier))))
         .doesNotContain("shopset_promote");
-    assertThat(formatter.message(Rollouts.succeeded(onTier)).blocksJson())
+    assertThat(BlockKitJson.blocks(formatter.message(Rollouts.succeeded(onTier))))
         .as("no buttons without interactivity")
         .doesNotContain("shopset_promote");
   }

@@ -1,7 +1,18 @@
-package dev.shopset.notifier.domain;
+package dev.shopset.notifier.app;
 
 import dev.shopset.contracts.events.Keys;
 import dev.shopset.contracts.events.PromotionApprovalState;
+import dev.shopset.notifier.domain.ChannelRouter;
+import dev.shopset.notifier.domain.MessageStore;
+import dev.shopset.notifier.domain.NotifierMetrics;
+import dev.shopset.notifier.domain.PostedMessage;
+import dev.shopset.notifier.domain.PromotionFormatter;
+import dev.shopset.notifier.domain.RecentClicks;
+import dev.shopset.notifier.domain.ReliableSlack;
+import dev.shopset.notifier.domain.SlackException;
+import dev.shopset.notifier.domain.SlackMessage;
+import dev.shopset.notifier.domain.SlackPort;
+import dev.shopset.notifier.domain.SlackResponder;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;

@@ -1,7 +1,15 @@
-package dev.shopset.notifier.domain;
+package dev.shopset.notifier.app;
 
 import dev.shopset.contracts.events.ApprovalActionRequested;
 import dev.shopset.contracts.events.Keys;
+import dev.shopset.notifier.domain.ApprovalActionSink;
+import dev.shopset.notifier.domain.Interaction;
+import dev.shopset.notifier.domain.RecentClicks;
+import dev.shopset.notifier.domain.SlackAction;
+import dev.shopset.notifier.domain.SlackException;
+import dev.shopset.notifier.domain.SlackResponder;
+import dev.shopset.notifier.domain.SlackSignature;
+import dev.shopset.notifier.domain.SlackUsers;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -22,6 +30,7 @@ public final class InteractionHandler {
   public record Answer(int status, String body) {}
 
   private final SlackSignature signature;
+  private final Interaction.Reader reader;
   private final Supplier<SlackUsers> users;
   private final ApprovalActionSink sink;
   private final SlackResponder responder;
@@ -31,6 +40,7 @@ public final class InteractionHandler {
 
   public InteractionHandler(
       SlackSignature signature,
+      Interaction.Reader reader,
       Supplier<SlackUsers> users,
       ApprovalActionSink sink,
       SlackResponder responder,
@@ -38,6 +48,7 @@ public final class InteractionHandler {
       Executor replies,
       Supplier<Instant> clock) {
     this.signature = signature;
+    this.reader = reader;
     this.users = users;
     this.sink = sink;
     this.responder = responder;
@@ -55,7 +66,7 @@ public final class InteractionHandler {
     }
     Optional<Interaction> parsed;
     try {
-      parsed = Interaction.parse(body);
+      parsed = reader.read(body);
     } catch (IllegalArgumentException e) {
       return new Answer(400, e.getMessage());
     }

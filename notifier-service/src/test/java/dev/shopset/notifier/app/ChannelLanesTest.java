@@ -1,4 +1,4 @@
-package dev.shopset.notifier.domain;
+package dev.shopset.notifier.app;
 
 import static dev.shopset.notifier.domain.Rollouts.progressing;
 import static dev.shopset.notifier.domain.Rollouts.rollout;
@@ -9,6 +9,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.shopset.contracts.events.Rollout;
 import dev.shopset.contracts.events.RolloutEvent;
+import dev.shopset.notifier.domain.ChannelRouter;
+import dev.shopset.notifier.domain.InMemoryStore;
+import dev.shopset.notifier.domain.NotifierMetrics;
+import dev.shopset.notifier.domain.Pacer;
+import dev.shopset.notifier.domain.ReliableSlack;
+import dev.shopset.notifier.domain.RolloutFormatter;
+import dev.shopset.notifier.domain.RolloutNotifier;
+import dev.shopset.notifier.domain.SlackLimits;
 import dev.shopset.notifier.slack.SlackStub;
 import dev.shopset.notifier.slack.WebApiSlack;
 import java.time.Duration;

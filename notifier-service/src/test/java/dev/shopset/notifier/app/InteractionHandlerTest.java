@@ -1,9 +1,14 @@
-package dev.shopset.notifier.domain;
+package dev.shopset.notifier.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopset.contracts.events.ApprovalActionRequested;
 import dev.shopset.contracts.events.ApprovalActionRequested.Action;
+import dev.shopset.notifier.api.SlackForm;
+import dev.shopset.notifier.domain.RecentClicks;
+import dev.shopset.notifier.domain.SlackAction;
+import dev.shopset.notifier.domain.SlackSignature;
+import dev.shopset.notifier.domain.SlackUsers;
 import dev.shopset.notifier.slack.ResponseUrlResponder;
 import dev.shopset.notifier.slack.SlackInteractions;
 import dev.shopset.notifier.slack.SlackStub;
@@ -27,6 +32,7 @@ class InteractionHandlerTest {
   private final InteractionHandler handler =
       new InteractionHandler(
           new SlackSignature(SECRET, Duration.ofMinutes(5), () -> NOW),
+          new SlackForm(),
           () -> SlackUsers.parse("U0ALICE: alice, shop-releasers\nU0BOB: bob"),
           published::add,
           new ResponseUrlResponder(Duration.ofSeconds(5)),
@@ -136,6 +142,7 @@ class InteractionHandlerTest {
     InteractionHandler failing =
         new InteractionHandler(
             new SlackSignature(SECRET, Duration.ofMinutes(5), () -> NOW),
+            new SlackForm(),
             () -> SlackUsers.parse("U0ALICE: alice"),
             a -> {
               throw new IllegalStateException("broker down");

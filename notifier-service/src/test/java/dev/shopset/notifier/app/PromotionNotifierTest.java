@@ -1,4 +1,4 @@
-package dev.shopset.notifier.domain;
+package dev.shopset.notifier.app;
 
 import static dev.shopset.notifier.domain.Promotions.approval;
 import static dev.shopset.notifier.domain.Promotions.pending;
@@ -7,6 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopset.contracts.events.PromotionApprovalState;
 import dev.shopset.contracts.events.PromotionApprovalState.State;
+import dev.shopset.notifier.domain.ChannelRouter;
+import dev.shopset.notifier.domain.InMemoryStore;
+import dev.shopset.notifier.domain.MessageStore;
+import dev.shopset.notifier.domain.NotifierMetrics;
+import dev.shopset.notifier.domain.Pacer;
+import dev.shopset.notifier.domain.PromotionFormatter;
+import dev.shopset.notifier.domain.Promotions;
+import dev.shopset.notifier.domain.RecentClicks;
+import dev.shopset.notifier.domain.ReliableSlack;
+import dev.shopset.notifier.domain.SlackLimits;
 import dev.shopset.notifier.slack.ResponseUrlResponder;
 import dev.shopset.notifier.slack.SlackStub;
 import dev.shopset.notifier.slack.WebApiSlack;

@@ -1,8 +1,13 @@
-package dev.shopset.notifier.domain;
+package dev.shopset.notifier.app;
 
 import dev.shopset.contracts.events.RolloutEvent;
 import dev.shopset.contracts.events.RolloutProgressing;
 import dev.shopset.contracts.retry.Backoff;
+import dev.shopset.notifier.domain.MessageStore;
+import dev.shopset.notifier.domain.NotifierMetrics;
+import dev.shopset.notifier.domain.ReliableSlack;
+import dev.shopset.notifier.domain.RolloutNotifier;
+import dev.shopset.notifier.domain.SlackException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
