@@ -108,7 +108,8 @@ class HostileInputIT {
             Topics.deadLetter(Topics.ROLLOUTS),
             Topics.deadLetter(Topics.PROMOTIONS),
             Topics.deadLetter(Topics.PROMOTION_RESULTS),
-            Topics.deadLetter(Topics.SOURCES));
+            Topics.deadLetter(Topics.SOURCES),
+            Topics.deadLetter(Topics.APPROVALS));
     producer =
         new KafkaProducer<>(
             Map.of(
@@ -650,6 +651,18 @@ class HostileInputIT {
                 Topics.SOURCES,
                 "kafka-garbage#hostile",
                 headers("dev.shopset.source-changed.v1"),
+                GARBAGE),
+            new KafkaCase(
+                "approvals: an action whose body is not JSON",
+                Topics.APPROVALS,
+                "kafka-garbage-action",
+                headers("dev.shopset.approval-action-requested.v1"),
+                GARBAGE),
+            new KafkaCase(
+                "approvals: an action without a ce_type header",
+                Topics.APPROVALS,
+                "kafka-untyped-action",
+                headers(null),
                 GARBAGE));
     return counted(
         "kafkaRecords",
