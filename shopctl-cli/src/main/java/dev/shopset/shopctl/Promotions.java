@@ -112,13 +112,18 @@ final class Promotions {
     if (!output.table()) {
       output.data(out, outcome(done, target));
     } else if (status.phase() == PromotionStatus.Phase.Succeeded) {
-      out.println(
-          "Promotion "
-              + name
-              + " Succeeded: "
-              + (spec.isRollback() ? spec.tier() : target)
-              + " is now at "
-              + status.commit());
+      String tier = spec.isRollback() ? spec.tier() : target;
+      out.println("Promotion " + name + " Succeeded: " + tier + " is now at " + status.commit());
+      if (!spec.isRollback() && status.previousCommit() != null) {
+        // What the person who just released needs if it goes wrong, without kubectl.
+        out.println(
+            "It was at "
+                + status.previousCommit()
+                + "; to go back: shopctl rollback "
+                + tier
+                + " --to "
+                + status.previousCommit());
+      }
     } else {
       out.println(
           "Promotion "

@@ -117,6 +117,44 @@ class PromoteIT {
   }
 
   @Test
+  void promoteWaitSaysWhatTheTierWasAtAndHowToGoBack() {
+    String before = "b".repeat(40);
+    CompletableFuture<ApiFixture.Result> run =
+        CompletableFuture.supplyAsync(() -> api.run("promote", "dev", "--wait"));
+    await().until(() -> promotions().size() == 1);
+    Promotion p = promotions().get(0);
+    p.setStatus(
+        new PromotionStatus(
+            PromotionStatus.Phase.Succeeded,
+            "dev",
+            "prod",
+            SHA,
+            null,
+            null,
+            "2026-12-02T00:00:00Z",
+            p.getMetadata().getGeneration(),
+            "shopset-local",
+            null,
+            null,
+            null,
+            null,
+            null,
+            before));
+    api.client.resource(p).updateStatus();
+    ApiFixture.Result r = run.join();
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .endsWith(
+            " Succeeded: prod is now at "
+                + SHA
+                + "\nIt was at "
+                + before
+                + "; to go back: shopctl rollback prod --to "
+                + before
+                + "\n");
+  }
+
+  @Test
   void promoteWaitExitsOneWithTheReasonWhenThePromotionFails() {
     ApiFixture.Result r =
         runAndAnswer(
