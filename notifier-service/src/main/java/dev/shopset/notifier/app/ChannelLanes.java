@@ -2,7 +2,6 @@ package dev.shopset.notifier.app;
 
 import dev.shopset.contracts.events.RolloutEvent;
 import dev.shopset.contracts.events.RolloutProgressing;
-import dev.shopset.contracts.retry.Backoff;
 import dev.shopset.notifier.domain.MessageStore;
 import dev.shopset.notifier.domain.NotifierMetrics;
 import dev.shopset.notifier.domain.ReliableSlack;
@@ -58,10 +57,6 @@ public final class ChannelLanes implements AutoCloseable {
       void close();
     }
   }
-
-  /** Retries of a message mapping the store could not write (a leader change, briefly). */
-  private static final Backoff STORE_BACKOFF =
-      new Backoff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(10));
 
   private final RolloutNotifier notifier;
   private final ReliableSlack slack;
@@ -185,7 +180,7 @@ public final class ChannelLanes implements AutoCloseable {
           // The mapping could not be written: Slack's side is idempotent, so do it all again.
           LOG.warnf(
               "Storing the message of %s failed, retrying: %s", work.event().rollout().id(), e);
-          Thread.sleep(STORE_BACKOFF.delay(++storeFailures));
+          Thread.sleep(MessageStore.RETRY.delay(++storeFailures));
           budgetTaken = false;
         } catch (SlackException e) {
           metrics.deadLettered(e.reason());

@@ -5,7 +5,6 @@ import dev.shopset.contracts.cloudevents.EventCodec;
 import dev.shopset.contracts.cloudevents.EventDecodingException;
 import dev.shopset.contracts.events.PromotionApprovalState;
 import dev.shopset.contracts.events.ShopSetEvent;
-import dev.shopset.contracts.retry.Backoff;
 import dev.shopset.notifier.app.Notifications;
 import dev.shopset.notifier.app.PromotionNotifier;
 import dev.shopset.notifier.domain.MessageStore;
@@ -14,7 +13,6 @@ import dev.shopset.notifier.domain.SlackException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -29,9 +27,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class ApprovalStateConsumer {
-
-  private static final Backoff STORE_BACKOFF =
-      new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
 
   private static final Logger LOG = Logger.getLogger(ApprovalStateConsumer.class);
 
@@ -81,7 +76,7 @@ public class ApprovalStateConsumer {
         return;
       } catch (MessageStore.StoreException e) {
         metrics.retried("store");
-        Thread.sleep(STORE_BACKOFF.delay(failures));
+        Thread.sleep(MessageStore.RETRY.delay(failures));
       }
     }
   }
